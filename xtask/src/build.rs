@@ -1,0 +1,212 @@
+//! `cargo xtask build`: the complete static site in `dist/site/`.
+//!
+//! The wasm crate is compiled for wasm32, wasm-bindgen writes the JavaScript glue
+//! (and `.d.ts` types for embedders) to `dist/site/pkg/`, wasm-opt shrinks the module,
+//! and `www/` is copied on top. Any static file server can then serve `dist/site/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::tools;
+use crate::Result;
+
+const WASM_CRATE: &str = "netwerkscan-wasm";
+const WASM_LIB: &str = "netwerkscan_wasm";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// wasm-opt's feature switches. Rust 1.87 and later build wasm32-unknown-unknown with
+/// bulk-memory, multivalue, mutable-globals, nontrapping-fptoint, reference-types and
+/// sign-ext on (`rustc --print cfg --target wasm32-unknown-unknown`), so wasm-opt has to
+/// accept the same set: its default is the MVP and, with the `target_features` section
+/// stripped by `strip = true`, it cannot tell from the module itself. Binaryen splits
+/// bulk memory in two (`memory.copy`/`memory.fill` are "bulk-memory-opt").
+pub const WASM_OPT_FEATURES: [&str; 7] = [
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+];
+
+/// Which cargo profile the wasm is built with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    /// `--release` (size settings from the root manifest), then wasm-opt.
+    Release,
+    /// The debug profile and no wasm-opt: quick to rebuild while working on the page.
+    Dev,
+}
+
+impl Profile {
+    pub fn from_dev_flag(dev: bool) -> Self {
+        if dev {
+            Self::Dev
+        } else {
+            Self::Release
+        }
+    }
+
+    fn target_subdir(self) -> &'static str {
+        match self {
+            Self::Release => "release",
+            Self::Dev => "debug",
+        }
+    }
+}
+
+/// The directory the site is built into.
+pub fn site_dir(root: &Path) -> PathBuf {
+    root.join("dist").join("site")
+}
+
+/// Builds the site and returns its directory.
+pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
+    let site = site_dir(root);
+    if site.exists() {
+        fs::remove_dir_all(&site)
+            .map_err(|e| format!("cannot remove the stale {}: {e}", site.display()))?;
+    }
+
+    let mut cargo = tools::cargo(root);
+    cargo.args(["build", "-p", WASM_CRATE, "--target", WASM_TARGET]);
+    if profile == Profile::Release {
+        cargo.arg("--release");
+    }
+    tools::run(&mut cargo)?;
+
+    let wasm = target_dir(root)
+        .join(WASM_TARGET)
+        .join(profile.target_subdir())
+        .join(format!("{WASM_LIB}.wasm"));
+    let pkg = site.join("pkg");
+    let wasm_bindgen = tools::require("wasm-bindgen", "run `cargo xtask setup`")?;
+    tools::run(
+        Command::new(wasm_bindgen)
+            .args(["--target", "web", "--out-dir"])
+            .arg(&pkg)
+            .arg(&wasm),
+    )?;
+
+    let module = pkg.join(format!("{WASM_LIB}_bg.wasm"));
+    if profile == Profile::Release {
+        optimize(root, &module)?;
+    }
+
+    let www = root.join("www");
+    copy_tree(&www, &site).map_err(|e| format!("cannot copy www/ into dist/site/: {e}"))?;
+    if !site.join("index.html").is_file() {
+        eprintln!("build: warning: there is no www/index.html yet");
+    }
+
+    report_size(&module)?;
+    eprintln!("build: site ready in {}", site.display());
+    Ok(site)
+}
+
+/// Where cargo puts its output: `CARGO_TARGET_DIR` if set, else `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    }
+}
+
+/// Runs wasm-opt -Oz on `module`, in place.
+fn optimize(root: &Path, module: &Path) -> Result {
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        return Err(format!(
+            "{} is missing; run `cargo xtask setup`",
+            wasm_opt.display()
+        ));
+    }
+    let optimized = module.with_extension("opt.wasm");
+    tools::run(
+        Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .args(["--strip-debug", "--strip-producers", "--strip-target-features"])
+            .arg("-o")
+            .arg(&optimized)
+            .arg(module),
+    )?;
+    fs::rename(&optimized, module)
+        .map_err(|e| format!("cannot replace {}: {e}", module.display()))
+}
+
+/// Copies the files below `from` into `to`, creating directories as needed.
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let source = entry.path();
+        let target = to.join(entry.file_name());
+        if fs::metadata(&source)?.is_dir() {
+            copy_tree(&source, &target)?;
+        } else {
+            fs::copy(&source, &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints the module's size as shipped and as it travels gzipped (`gzip -9`, when
+/// gzip is installed).
+fn report_size(module: &Path) -> Result {
+    let raw = fs::metadata(module)
+        .map_err(|e| format!("cannot read {}: {e}", module.display()))?
+        .len();
+    let gzipped = tools::find("gzip").and_then(|gzip| {
+        let output = Command::new(gzip)
+            .args(["-9", "-c"])
+            .arg(module)
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        output.status.success().then_some(output.stdout.len() as u64)
+    });
+    let name = module
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    match gzipped {
+        Some(gz) => eprintln!(
+            "build: {name}: {raw} bytes ({}), {gz} bytes gzipped ({})",
+            kib(raw),
+            kib(gz)
+        ),
+        None => eprintln!("build: {name}: {raw} bytes ({}); no gzip to measure", kib(raw)),
+    }
+    Ok(())
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_nested_trees() {
+        let base = std::env::temp_dir().join(format!("xtask-copy-{}", std::process::id()));
+        let from = base.join("from");
+        fs::create_dir_all(from.join("css/deep")).unwrap();
+        fs::write(from.join("index.html"), "<p>hi</p>").unwrap();
+        fs::write(from.join("css/deep/a.css"), "p{}").unwrap();
+        let to = base.join("to");
+        copy_tree(&from, &to).unwrap();
+        assert_eq!(fs::read_to_string(to.join("index.html")).unwrap(), "<p>hi</p>");
+        assert_eq!(fs::read_to_string(to.join("css/deep/a.css")).unwrap(), "p{}");
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn dev_builds_use_the_debug_profile() {
+        assert_eq!(Profile::from_dev_flag(true).target_subdir(), "debug");
+        assert_eq!(Profile::from_dev_flag(false).target_subdir(), "release");
+    }
+}

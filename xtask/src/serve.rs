@@ -1,0 +1,639 @@
+//! `cargo xtask serve`: a small static file server for `dist/site/`.
+//!
+//! It answers GET and HEAD with the file, `/` and directories with their index.html,
+//! and every response carries the security headers that the site is meant to live
+//! under (a strict Content-Security-Policy that still lets the page compile wasm), so
+//! that the browser tests see the same restrictions as a real deployment.
+//!
+//! Architecture Invariant: nothing outside the served directory is ever read. Request
+//! paths are percent-decoded before they are checked, `..` segments are refused, and
+//! the resolved file must still lie inside the directory after symlinks are followed.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use crate::build::{self, Profile};
+use crate::Result;
+
+pub const DEFAULT_PORT: u16 = 8000;
+
+/// Sent with every response, errors included.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
+     base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/// Requests with a longer head than this are refused (the site needs a few hundred bytes).
+const MAX_HEAD: usize = 16 * 1024;
+const IO_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Options {
+    pub port: u16,
+    /// Build the site first (ignored with `dir`, which is served as it is).
+    pub build: bool,
+    pub profile: Profile,
+    /// Serve this directory instead of dist/site/.
+    pub dir: Option<PathBuf>,
+    /// Log one line per request to stderr.
+    pub verbose: bool,
+}
+
+pub fn run(root: &Path, options: &Options) -> Result {
+    let dir = match &options.dir {
+        Some(dir) => dir.clone(),
+        None if options.build => build::run(root, options.profile)?,
+        None => build::site_dir(root),
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} is not a directory; run `cargo xtask build` first",
+            dir.display()
+        ));
+    }
+    let listener = TcpListener::bind(("127.0.0.1", options.port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?
+        .port();
+    eprintln!("serve: serving {} (Ctrl-C stops)", dir.display());
+    // Tests start `xtask serve --port 0` and read this exact line to learn the port.
+    println!("Serving Netwerkscan on http://127.0.0.1:{port}/");
+    io::stdout()
+        .flush()
+        .map_err(|e| format!("cannot write to stdout: {e}"))?;
+    serve(&listener, &dir, options.verbose)
+}
+
+/// Answers connections on `listener` from files below `dir`, a thread per connection,
+/// until the process ends.
+pub fn serve(listener: &TcpListener, dir: &Path, verbose: bool) -> Result {
+    let dir = Arc::new(
+        dir.canonicalize()
+            .map_err(|e| format!("cannot resolve {}: {e}", dir.display()))?,
+    );
+    for stream in listener.incoming() {
+        match stream {
+            Ok(stream) => {
+                let dir = Arc::clone(&dir);
+                thread::spawn(move || handle(stream, &dir, verbose));
+            }
+            Err(e) => eprintln!("serve: cannot accept a connection: {e}"),
+        }
+    }
+    Ok(())
+}
+
+fn handle(mut stream: TcpStream, dir: &Path, verbose: bool) {
+    // A client that stalls costs one thread for a while, never the server.
+    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
+    let (request_line, response) = match read_head(&mut stream) {
+        Ok(Some(head)) => {
+            let line = head.lines().next().unwrap_or_default().to_owned();
+            let response = respond(dir, &line);
+            (line, response)
+        }
+        Ok(None) => return,
+        Err(status) => (String::new(), Response::error(status)),
+    };
+    if verbose {
+        eprintln!("serve: {request_line} -> {}", response.status);
+    }
+    let _ = response.write_to(&mut stream);
+    let _ = stream.flush();
+    // Close our side, then drain what the client still sends, so that the kernel does
+    // not answer unread input with a reset that could cut the response short.
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let _ = io::copy(&mut (&stream).take(64 * 1024), &mut io::sink());
+}
+
+/// The request head (request line and headers) as text; `None` when the client closed
+/// or stalled before sending anything; an error status when it is too long or cut off.
+fn read_head(stream: &mut impl Read) -> std::result::Result<Option<String>, Status> {
+    let mut head = Vec::new();
+    let mut chunk = [0_u8; 2048];
+    loop {
+        let n = match stream.read(&mut chunk) {
+            Ok(0) | Err(_) if head.is_empty() => return Ok(None),
+            Ok(0) | Err(_) => return Err(Status::BadRequest),
+            Ok(n) => n,
+        };
+        head.extend_from_slice(&chunk[..n]);
+        if let Some(end) = find(&head, b"\r\n\r\n").or_else(|| find(&head, b"\n\n")) {
+            head.truncate(end);
+            return Ok(Some(String::from_utf8_lossy(&head).into_owned()));
+        }
+        if head.len() > MAX_HEAD {
+            return Err(Status::HeadTooLarge);
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// The response to one request line, e.g. `GET /pkg/x.wasm HTTP/1.1`.
+fn respond(dir: &Path, request_line: &str) -> Response {
+    let mut parts = request_line.split_whitespace();
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Response::error(Status::BadRequest);
+    };
+    if !version.starts_with("HTTP/1.") {
+        return Response::error(Status::VersionNotSupported);
+    }
+    let head_only = match method {
+        "GET" => false,
+        "HEAD" => true,
+        _ => return Response::error(Status::MethodNotAllowed),
+    };
+    let request = match RequestPath::parse(target) {
+        Ok(request) => request,
+        Err(status) => return Response::error(status),
+    };
+    let response = match locate(dir, &request) {
+        Ok(Found::File(path)) => Response::file(&path),
+        Ok(Found::Directory) => Response::redirect(&request.slash_url()),
+        Err(status) => Response::error(status),
+    };
+    response.head_only(head_only)
+}
+
+/// The path of a request target, decoded and checked.
+#[derive(Debug, PartialEq, Eq)]
+struct RequestPath {
+    /// The decoded segments, without empty and `.` ones; never `..`.
+    segments: Vec<String>,
+    /// The path as sent (still percent-encoded), for redirects.
+    raw: String,
+    /// The query as sent, including its `?`, or empty.
+    query: String,
+    trailing_slash: bool,
+}
+
+impl RequestPath {
+    fn parse(target: &str) -> std::result::Result<Self, Status> {
+        let target = target.split('#').next().unwrap_or_default();
+        let (raw, query) = match target.find('?') {
+            Some(i) => target.split_at(i),
+            None => (target, ""),
+        };
+        if !raw.starts_with('/') {
+            return Err(Status::BadRequest);
+        }
+        let decoded = percent_decode(raw).ok_or(Status::BadRequest)?;
+        if decoded.contains(['\0', '\\']) {
+            return Err(Status::Forbidden);
+        }
+        let mut segments = Vec::new();
+        for segment in decoded.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => return Err(Status::Forbidden),
+                _ => segments.push(segment.to_owned()),
+            }
+        }
+        Ok(Self {
+            segments,
+            raw: raw.to_owned(),
+            query: query.to_owned(),
+            trailing_slash: decoded.ends_with('/'),
+        })
+    }
+
+    /// The same URL with a `/` after the path, where a directory's relative links work.
+    fn slash_url(&self) -> String {
+        format!("{}/{}", self.raw, self.query)
+    }
+}
+
+/// `%XX` escapes decoded; `None` for a bad escape or a result that is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+enum Found {
+    File(PathBuf),
+    /// A directory asked for without its trailing slash.
+    Directory,
+}
+
+/// The file that answers `request` below `dir` (which must be canonical).
+fn locate(dir: &Path, request: &RequestPath) -> std::result::Result<Found, Status> {
+    let mut path = dir.to_path_buf();
+    path.extend(&request.segments);
+    if path.is_dir() {
+        if !request.trailing_slash && !request.segments.is_empty() {
+            return Ok(Found::Directory);
+        }
+        path.push("index.html");
+    }
+    let real = path.canonicalize().map_err(|_| Status::NotFound)?;
+    if !real.starts_with(dir) || !real.is_file() {
+        return Err(Status::NotFound);
+    }
+    Ok(Found::File(real))
+}
+
+/// The Content-Type for a file, by its extension.
+fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" | "md" | "ts" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Ok,
+    MovedPermanently,
+    BadRequest,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    HeadTooLarge,
+    InternalError,
+    VersionNotSupported,
+}
+
+impl Status {
+    fn code(self) -> u16 {
+        match self {
+            Self::Ok => 200,
+            Self::MovedPermanently => 301,
+            Self::BadRequest => 400,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::HeadTooLarge => 431,
+            Self::InternalError => 500,
+            Self::VersionNotSupported => 505,
+        }
+    }
+
+    fn reason(self) -> &'static str {
+        match self {
+            Self::Ok => "OK",
+            Self::MovedPermanently => "Moved Permanently",
+            Self::BadRequest => "Bad Request",
+            Self::Forbidden => "Forbidden",
+            Self::NotFound => "Not Found",
+            Self::MethodNotAllowed => "Method Not Allowed",
+            Self::HeadTooLarge => "Request Header Fields Too Large",
+            Self::InternalError => "Internal Server Error",
+            Self::VersionNotSupported => "HTTP Version Not Supported",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code(), self.reason())
+    }
+}
+
+enum Body {
+    Text(String),
+    File(File),
+}
+
+struct Response {
+    status: Status,
+    content_type: &'static str,
+    length: u64,
+    extra: Vec<(&'static str, String)>,
+    body: Body,
+    send_body: bool,
+}
+
+impl Response {
+    fn file(path: &Path) -> Self {
+        let opened = File::open(path).and_then(|file| Ok((file.metadata()?.len(), file)));
+        match opened {
+            Ok((length, file)) => Self {
+                status: Status::Ok,
+                content_type: content_type(path),
+                length,
+                extra: Vec::new(),
+                body: Body::File(file),
+                send_body: true,
+            },
+            Err(_) => Self::error(Status::InternalError),
+        }
+    }
+
+    fn error(status: Status) -> Self {
+        let mut response = Self::text(status, format!("{status}\n"));
+        if status == Status::MethodNotAllowed {
+            response.extra.push(("Allow", "GET, HEAD".to_owned()));
+        }
+        response
+    }
+
+    fn redirect(location: &str) -> Self {
+        let mut response = Self::text(
+            Status::MovedPermanently,
+            format!("{}\n", Status::MovedPermanently),
+        );
+        response.extra.push(("Location", location.to_owned()));
+        response
+    }
+
+    fn text(status: Status, text: String) -> Self {
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            length: text.len() as u64,
+            extra: Vec::new(),
+            body: Body::Text(text),
+            send_body: true,
+        }
+    }
+
+    /// A HEAD response keeps the headers (Content-Length included) and drops the body.
+    fn head_only(mut self, head_only: bool) -> Self {
+        self.send_body = !head_only;
+        self
+    }
+
+    fn head(&self) -> String {
+        let mut head = format!(
+            "HTTP/1.1 {}\r\n\
+             Content-Type: {}\r\n\
+             Content-Length: {}\r\n\
+             Cache-Control: no-cache\r\n\
+             Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\n\
+             X-Content-Type-Options: nosniff\r\n\
+             Referrer-Policy: no-referrer\r\n\
+             Connection: close\r\n",
+            self.status, self.content_type, self.length
+        );
+        for (name, value) in &self.extra {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        head
+    }
+
+    fn write_to(self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(self.head().as_bytes())?;
+        if self.send_body {
+            match self.body {
+                Body::Text(text) => out.write_all(text.as_bytes())?,
+                Body::File(mut file) => {
+                    io::copy(&mut file, out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn parse(target: &str) -> std::result::Result<Vec<String>, Status> {
+        RequestPath::parse(target).map(|request| request.segments)
+    }
+
+    fn segments(list: &[&str]) -> std::result::Result<Vec<String>, Status> {
+        Ok(list.iter().map(|s| (*s).to_owned()).collect())
+    }
+
+    #[test]
+    fn plain_paths_become_segments() {
+        assert_eq!(parse("/"), segments(&[]));
+        assert_eq!(parse("/index.html"), segments(&["index.html"]));
+        assert_eq!(parse("/pkg/x_bg.wasm?v=3#top"), segments(&["pkg", "x_bg.wasm"]));
+        assert_eq!(parse("//a/./b/"), segments(&["a", "b"]));
+        assert_eq!(parse("/een%20twee.txt"), segments(&["een twee.txt"]));
+        assert_eq!(parse("/caf%C3%A9"), segments(&["café"]));
+    }
+
+    #[test]
+    fn traversal_is_refused_however_it_is_spelled() {
+        for target in [
+            "/../etc/passwd",
+            "/a/../../etc/passwd",
+            "/..",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/a/..%2f..%2fetc",
+            "/.%2e/x",
+            "/..%5c..%5cwindows",
+            "/a%00.html",
+        ] {
+            assert_eq!(parse(target), Err(Status::Forbidden), "{target}");
+        }
+        // Double encoding only ever names a file called `%2e%2e`: not a parent.
+        assert_eq!(parse("/%252e%252e/x"), segments(&["%2e%2e", "x"]));
+    }
+
+    #[test]
+    fn malformed_targets_are_bad_requests() {
+        for target in ["", "index.html", "http://example.org/", "/%", "/%zz", "/%C3", "/%ff"] {
+            assert_eq!(parse(target), Err(Status::BadRequest), "{target}");
+        }
+    }
+
+    #[test]
+    fn directories_redirect_to_their_slash_form() {
+        let request = RequestPath::parse("/docs?lang=nl").expect("valid target");
+        assert_eq!(request.slash_url(), "/docs/?lang=nl");
+    }
+
+    #[test]
+    fn content_types_follow_the_extension() {
+        let cases = [
+            ("index.html", "text/html; charset=utf-8"),
+            ("app.js", "text/javascript; charset=utf-8"),
+            ("app.MJS", "text/javascript; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("pkg/netwerkscan_wasm_bg.wasm", "application/wasm"),
+            ("instrument.json", "application/json"),
+            ("logo.svg", "image/svg+xml"),
+            ("logo.png", "image/png"),
+            ("favicon.ico", "image/x-icon"),
+            ("robots.txt", "text/plain; charset=utf-8"),
+            ("site.webmanifest", "application/manifest+json"),
+            ("netwerkscan_wasm.d.ts", "text/plain; charset=utf-8"),
+            ("LICENSE", "application/octet-stream"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(content_type(Path::new(name)), expected, "{name}");
+        }
+    }
+
+    /// A scratch site: index.html, pkg/a.wasm, sub/index.html, and a secret beside it.
+    struct Site {
+        base: PathBuf,
+        dir: PathBuf,
+    }
+
+    impl Site {
+        fn new(name: &str) -> Self {
+            let base = std::env::temp_dir().join(format!(
+                "xtask-serve-{name}-{}",
+                std::process::id()
+            ));
+            let dir = base.join("site");
+            fs::create_dir_all(dir.join("pkg")).expect("create pkg");
+            fs::create_dir_all(dir.join("sub")).expect("create sub");
+            fs::write(dir.join("index.html"), "<h1>Netwerkscan</h1>").expect("write");
+            fs::write(dir.join("sub/index.html"), "sub").expect("write");
+            fs::write(dir.join("pkg/a.wasm"), b"\0asm\x01\0\0\0").expect("write");
+            fs::write(base.join("secret.txt"), "secret").expect("write");
+            let dir = dir.canonicalize().expect("canonical");
+            Self { base, dir }
+        }
+
+        fn get(&self, request_line: &str) -> (Status, String) {
+            let response = respond(&self.dir, request_line);
+            let status = response.status;
+            let mut out = Vec::new();
+            response.write_to(&mut out).expect("write to memory");
+            (status, String::from_utf8_lossy(&out).into_owned())
+        }
+    }
+
+    impl Drop for Site {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.base);
+        }
+    }
+
+    #[test]
+    fn serves_files_indexes_and_errors() {
+        let site = Site::new("respond");
+        let (status, text) = site.get("GET / HTTP/1.1");
+        assert_eq!(status, Status::Ok);
+        assert!(text.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(text.ends_with("\r\n\r\n<h1>Netwerkscan</h1>"));
+
+        let (status, text) = site.get("GET /pkg/a.wasm HTTP/1.1");
+        assert_eq!(status, Status::Ok);
+        assert!(text.contains("Content-Type: application/wasm\r\n"));
+        assert!(text.contains("Content-Length: 8\r\n"));
+
+        assert_eq!(site.get("GET /sub/ HTTP/1.1").0, Status::Ok);
+        let (status, text) = site.get("GET /sub HTTP/1.1");
+        assert_eq!(status, Status::MovedPermanently);
+        assert!(text.contains("Location: /sub/\r\n"));
+
+        assert_eq!(site.get("GET /missing.js HTTP/1.1").0, Status::NotFound);
+        assert_eq!(site.get("GET /pkg HTTP/1.0").0, Status::MovedPermanently);
+        assert_eq!(
+            site.get("GET /../secret.txt HTTP/1.1").0,
+            Status::Forbidden
+        );
+        assert_eq!(
+            site.get("GET /%2e%2e/secret.txt HTTP/1.1").0,
+            Status::Forbidden
+        );
+        assert_eq!(
+            site.get("POST / HTTP/1.1").0,
+            Status::MethodNotAllowed
+        );
+        assert!(site.get("DELETE / HTTP/1.1").1.contains("Allow: GET, HEAD\r\n"));
+        assert_eq!(site.get("GET / HTTP/2").0, Status::VersionNotSupported);
+        assert_eq!(site.get("GET /").0, Status::BadRequest);
+    }
+
+    #[test]
+    fn head_sends_the_headers_only() {
+        let site = Site::new("head");
+        let (status, text) = site.get("HEAD /index.html HTTP/1.1");
+        assert_eq!(status, Status::Ok);
+        assert!(text.contains("Content-Length: 20\r\n"));
+        assert!(text.ends_with("\r\n\r\n"));
+    }
+
+    #[test]
+    fn every_response_carries_the_security_headers() {
+        let site = Site::new("headers");
+        for line in ["GET / HTTP/1.1", "GET /nope HTTP/1.1", "PUT / HTTP/1.1", "GET /sub HTTP/1.1"] {
+            let (_, text) = site.get(line);
+            for header in [
+                "Cache-Control: no-cache\r\n",
+                "X-Content-Type-Options: nosniff\r\n",
+                "Referrer-Policy: no-referrer\r\n",
+                "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+                 style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
+                 base-uri 'none'; form-action 'none'; frame-ancestors 'self'\r\n",
+            ] {
+                assert!(text.contains(header), "{line}: missing {header}");
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_site_are_not_followed() {
+        let site = Site::new("symlink");
+        std::os::unix::fs::symlink(site.base.join("secret.txt"), site.dir.join("leak.txt"))
+            .expect("symlink");
+        assert_eq!(site.get("GET /leak.txt HTTP/1.1").0, Status::NotFound);
+    }
+
+    #[test]
+    fn heads_are_read_up_to_the_blank_line() {
+        let mut input: &[u8] = b"GET / HTTP/1.1\r\nHost: x\r\n\r\nleftover";
+        assert_eq!(
+            read_head(&mut input),
+            Ok(Some("GET / HTTP/1.1\r\nHost: x".to_owned()))
+        );
+        let mut empty: &[u8] = b"";
+        assert_eq!(read_head(&mut empty), Ok(None));
+        let mut cut: &[u8] = b"GET / HTTP/1.1\r\nHost";
+        assert_eq!(read_head(&mut cut), Err(Status::BadRequest));
+        let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(2 * MAX_HEAD));
+        assert_eq!(read_head(&mut huge.as_bytes()), Err(Status::HeadTooLarge));
+    }
+}
