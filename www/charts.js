@@ -62,12 +62,11 @@ function tableFor(key, report, instrument, lang) {
         statRows(instrument.concepts.map((c) => ({ id: c.id, label: tx(c.label, lang) })), report.concepts, lang, true),
       );
     case 'modules': {
-      const ids = Object.keys(report.modules ?? {});
-      const labels = new Map(instrument.modules.map((m) => [m.id, tx(m.label, lang)]));
+      const scored = instrument.modules.filter((m) => report.modules && m.id in report.modules);
       return table(
         caption,
         [t(lang, 'colModule'), t(lang, 'colScore'), t(lang, 'colBand')],
-        statRows(ids.map((id) => ({ id, label: labels.get(id) ?? id })), report.modules, lang, true),
+        statRows(scored.map((m) => ({ id: m.id, label: tx(m.label, lang) })), report.modules, lang, true),
       );
     }
     case 'influence':

@@ -83,14 +83,14 @@ function adviceSection(report, lang) {
 
 /** Fills `container` with the result of `report` for `response`. */
 export function renderResult(container, { report, response, instrument, lang }) {
-  const moduleLabels = new Map(instrument.modules.map((m) => [m.id, tx(m.label, lang)]));
+  const scored = instrument.modules.filter((m) => report.modules && m.id in report.modules);
   replaceChildren(
     container,
     h('p', { class: 'intro' }, t(lang, 'resultIntro')),
     h(
       'div',
       { class: 'result-tables' },
-      scoreTable(t(lang, 'resultModules'), 'colModule', Object.keys(report.modules ?? {}).map((id) => ({ id, label: moduleLabels.get(id) ?? id })), report.modules, lang),
+      scoreTable(t(lang, 'resultModules'), 'colModule', scored.map((m) => ({ id: m.id, label: tx(m.label, lang) })), report.modules, lang),
       scoreTable(t(lang, 'resultConcepts'), 'colConcept', instrument.concepts.map((c) => ({ id: c.id, label: tx(c.label, lang) })), report.concepts, lang),
     ),
     trustSection(report, lang),

@@ -107,7 +107,7 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
 }
 
 /// Where cargo puts its output: `CARGO_TARGET_DIR` if set, else `target/`.
-fn target_dir(root: &Path) -> PathBuf {
+pub fn target_dir(root: &Path) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root.join(dir),
         None => root.join("target"),
@@ -194,14 +194,15 @@ mod tests {
     fn copies_nested_trees() {
         let base = std::env::temp_dir().join(format!("xtask-copy-{}", std::process::id()));
         let from = base.join("from");
-        fs::create_dir_all(from.join("css/deep")).unwrap();
-        fs::write(from.join("index.html"), "<p>hi</p>").unwrap();
-        fs::write(from.join("css/deep/a.css"), "p{}").unwrap();
+        fs::create_dir_all(from.join("css/deep")).expect("create");
+        fs::write(from.join("index.html"), "<p>hi</p>").expect("write");
+        fs::write(from.join("css/deep/a.css"), "p{}").expect("write");
         let to = base.join("to");
-        copy_tree(&from, &to).unwrap();
-        assert_eq!(fs::read_to_string(to.join("index.html")).unwrap(), "<p>hi</p>");
-        assert_eq!(fs::read_to_string(to.join("css/deep/a.css")).unwrap(), "p{}");
-        fs::remove_dir_all(&base).unwrap();
+        copy_tree(&from, &to).expect("copy");
+        let read = |path: &str| fs::read_to_string(to.join(path)).expect("read");
+        assert_eq!(read("index.html"), "<p>hi</p>");
+        assert_eq!(read("css/deep/a.css"), "p{}");
+        fs::remove_dir_all(&base).expect("clean up");
     }
 
     #[test]

@@ -414,7 +414,9 @@ impl Response {
             self.status, self.content_type, self.length
         );
         for (name, value) in &self.extra {
-            head.push_str(&format!("{name}: {value}\r\n"));
+            for part in [name, ": ", value, "\r\n"] {
+                head.push_str(part);
+            }
         }
         head.push_str("\r\n");
         head
@@ -444,7 +446,11 @@ mod tests {
     }
 
     fn segments(list: &[&str]) -> std::result::Result<Vec<String>, Status> {
-        Ok(list.iter().map(|s| (*s).to_owned()).collect())
+        Ok(owned(list))
+    }
+
+    fn owned(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
     }
 
     #[test]

@@ -68,7 +68,14 @@ pub fn probe(command: &mut Command) -> Option<String> {
 
 /// The command as a person would type it, for logs and error messages.
 pub fn show(command: &Command) -> String {
-    let mut words = vec![display_word(command.get_program())];
+    let mut words: Vec<String> = command
+        .get_envs()
+        .filter_map(|(key, value)| {
+            let value = display_word(value?);
+            Some(format!("{}={value}", key.to_string_lossy()))
+        })
+        .collect();
+    words.push(display_word(command.get_program()));
     words.extend(command.get_args().map(display_word));
     words.join(" ")
 }

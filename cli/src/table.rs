@@ -1,0 +1,232 @@
+//! The report and the instrument as readable text tables.
+
+use std::io::{self, Write};
+
+use netwerkregie::chart::format_score;
+use netwerkregie::group::OrganisationInterests;
+use netwerkregie::{
+    Band, Concept, InfluenceSource, Instrument, Lang, LadderFlag, Module, Report, Role, Rung, Stats,
+    TrustFlag,
+};
+
+/// Picks the Dutch or English string.
+fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+fn num(v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| format_score(v, lang))
+}
+
+fn band(b: Option<Band>, lang: Lang) -> &'static str {
+    match b {
+        Some(Band::Sterk) => t(lang, "sterk", "strong"),
+        Some(Band::Aandacht) => t(lang, "aandacht", "attention"),
+        Some(Band::Zorg) => t(lang, "zorg", "concern"),
+        None => t(lang, "geen score", "no score"),
+    }
+}
+
+fn stats_row(out: &mut impl Write, label: &str, s: &Stats, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "  {label:<24} {:>3} {:>6} {:>6} {:>6} {:>6}  {:<10} {}",
+        s.n,
+        num(s.mean, lang),
+        num(s.sd, lang),
+        num(s.min, lang),
+        num(s.max, lang),
+        band(s.band, lang),
+        if s.divergent {
+            t(lang, "uiteenlopend", "divergent")
+        } else {
+            ""
+        }
+    )
+}
+
+fn stats_header(out: &mut impl Write, first: &str, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "  {first:<24} {:>3} {:>6} {:>6} {:>6} {:>6}  {}",
+        "n",
+        t(lang, "gem.", "mean"),
+        "sd",
+        "min",
+        "max",
+        t(lang, "band", "band"),
+    )
+}
+
+/// Writes the group report.
+pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: Lang) -> io::Result<()> {
+    let title = instrument.file().title.get(lang);
+    writeln!(
+        out,
+        "{title}: {} {}",
+        r.respondents,
+        t(lang, "respondent(en)", "respondent(s)")
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Gezonde relaties", "Healthy relations"))?;
+    stats_header(out, t(lang, "begrip", "concept"), lang)?;
+    for c in Concept::ALL {
+        if let Some(s) = r.concepts.get(c) {
+            let label = instrument.concept_label(*c).map_or(c.id(), |l| l.get(lang));
+            stats_row(out, label, &s.stats, lang)?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Onderdelen", "Modules"))?;
+    stats_header(out, t(lang, "onderdeel", "module"), lang)?;
+    for m in Module::SCORED {
+        if let Some(s) = r.modules.get(m) {
+            let label = instrument.module_label(*m).map_or(m.id(), |l| l.get(lang));
+            stats_row(out, label, s, lang)?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Vertrouwen", "Trust"))?;
+    writeln!(
+        out,
+        "  {}: {}   {}: {}   {}",
+        t(lang, "fundament (andere vijf)", "foundation (other five)"),
+        num(r.trust.foundation, lang),
+        t(lang, "verschil", "gap"),
+        num(r.trust.gap, lang),
+        match r.trust.flag {
+            Some(TrustFlag::Voor) => t(lang, "vertrouwen loopt voor op zijn fundament (kwetsbaar)", "trust runs ahead of its foundation (fragile)"),
+            Some(TrustFlag::Achter) => t(lang, "vertrouwen blijft achter bij zijn fundament", "trust lags behind its foundation"),
+            None if r.trust.gap.is_some() => t(lang, "in evenwicht met het fundament", "in line with its foundation"),
+            None => t(lang, "niet te bepalen (niet alle begrippen hebben een score)", "cannot be told (not every concept has a score)"),
+        }
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Participatieladder", "Participation ladder"))?;
+    writeln!(out, "  {:<24} {:>4} {:>8}", "", t(lang, "nu", "now"), t(lang, "gewenst", "desired"))?;
+    for rung in Rung::ALL.iter().rev() {
+        let label = instrument.rung_label(*rung).map_or(rung.id(), |l| l.get(lang));
+        writeln!(
+            out,
+            "  {label:<24} {:>4} {:>8}",
+            r.ladder.current.get(rung).copied().unwrap_or(0),
+            r.ladder.desired.get(rung).copied().unwrap_or(0)
+        )?;
+    }
+    let flags: Vec<&str> = r
+        .ladder
+        .flags
+        .iter()
+        .map(|f| match f {
+            LadderFlag::TeHoog => t(lang, "de overheid staat hoger dan gewenst", "government stands higher than wanted"),
+            LadderFlag::TeLaag => t(lang, "de overheid staat lager dan gewenst", "government stands lower than wanted"),
+            LadderFlag::GeenBeeld => t(lang, "geen gedeeld beeld van de huidige rol", "no shared picture of the current role"),
+        })
+        .collect();
+    writeln!(
+        out,
+        "  {}: {}{}{}",
+        t(lang, "gemiddeld verschil nu - gewenst (treden)", "mean gap now - desired (rungs)"),
+        num(r.ladder.mean_gap, lang),
+        if flags.is_empty() { "" } else { "; " },
+        flags.join("; ")
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Dekking van de rollen", "Coverage of roles"))?;
+    for role in Role::ALL {
+        let label = instrument.role_label(*role).map_or(role.id(), |l| l.get(lang));
+        let holders = r.coverage.holders.get(role).cloned().unwrap_or_default();
+        let text = if holders.is_empty() {
+            t(lang, "ONTBREEKT", "MISSING").to_owned()
+        } else {
+            holders.join(", ")
+        };
+        writeln!(out, "  {label:<24} {text}")?;
+    }
+    writeln!(out)?;
+    interests(out, &r.interests, instrument, lang)?;
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Advies", "Advice"))?;
+    if r.advice.is_empty() {
+        writeln!(out, "  {}", t(lang, "Geen bijzondere aandachtspunten.", "Nothing stands out."))?;
+    }
+    for (i, a) in r.advice.iter().enumerate() {
+        if i == 3 {
+            writeln!(out, "  {}", t(lang, "Verder:", "Further:"))?;
+        }
+        let subjects = if a.subjects.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", a.subjects.join(", "))
+        };
+        writeln!(out, "  {}. {}{subjects}", i + 1, a.title.get(lang))?;
+        writeln!(out, "     {}", a.text.get(lang))?;
+    }
+    Ok(())
+}
+
+fn interests(
+    out: &mut impl Write,
+    orgs: &[OrganisationInterests],
+    instrument: &Instrument,
+    lang: Lang,
+) -> io::Result<()> {
+    writeln!(out, "{}", t(lang, "Belangen per organisatie", "Interests per organisation"))?;
+    write!(
+        out,
+        "  {:<24} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        t(lang, "organisatie", "organisation"),
+        t(lang, "belang", "inter."),
+        t(lang, "geven", "give"),
+        t(lang, "nemen", "take"),
+        t(lang, "passie", "pass."),
+        t(lang, "saldo", "bal.")
+    )?;
+    for s in InfluenceSource::ALL {
+        let label = instrument.influence_label(*s).map_or(s.id(), |l| l.get(lang));
+        write!(out, " {:>8.8}", label)?;
+    }
+    writeln!(out)?;
+    for o in orgs {
+        let name = if o.organisation.is_empty() { "-" } else { &o.organisation };
+        write!(
+            out,
+            "  {name:<24} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            num(o.interest, lang),
+            num(o.give, lang),
+            num(o.take, lang),
+            num(o.passion, lang),
+            num(o.balance, lang)
+        )?;
+        for s in InfluenceSource::ALL {
+            write!(out, " {:>8}", num(o.influence.get(s).copied().flatten(), lang))?;
+        }
+        let flags: Vec<&str> = o.flags.iter().map(|f| f.id()).collect();
+        writeln!(out, "  {}", flags.join(" "))?;
+    }
+    Ok(())
+}
+
+/// Writes the instrument as a numbered questionnaire.
+pub fn instrument(out: &mut impl Write, instrument: &Instrument, lang: Lang) -> io::Result<()> {
+    let file = instrument.file();
+    writeln!(out, "{} ({} {})", file.title.get(lang), file.id, file.version)?;
+    for m in &file.modules {
+        writeln!(out)?;
+        writeln!(out, "{}", m.label.get(lang))?;
+        writeln!(out, "  {}", m.intro.get(lang))?;
+        for item in file.items.iter().filter(|i| i.module == m.id) {
+            let rev = if item.reverse { " (R)" } else { "" };
+            writeln!(out, "  {:<22} {}{rev}", item.id, item.text.get(lang))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t(lang, "Bronnen", "Sources"))?;
+    for s in &file.sources {
+        writeln!(out, "  {}  {}, {} ({})", s.id, s.title, s.author, s.publisher)?;
+    }
+    Ok(())
+}
