@@ -27,10 +27,23 @@ fn main() -> ExitCode {
     };
     match run(&command, &options) {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error of ours.
+        Err(message) if message == BROKEN_PIPE => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("netwerkscan: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+const BROKEN_PIPE: &str = "broken pipe";
+
+/// Output errors: a closed pipe ends quietly, anything else is reported.
+fn io(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        BROKEN_PIPE.to_owned()
+    } else {
+        format!("cannot write the output: {e}")
     }
 }
 
@@ -51,16 +64,16 @@ fn run(command: &Command, options: &Options) -> Result<ExitCode, String> {
     let mut out = stdout.lock();
     match command {
         Command::Help => {
-            writeln!(out, "{}", args::USAGE).map_err(|e| e.to_string())?;
+            writeln!(out, "{}", args::USAGE).map_err(|e| io(&e))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Instrument => {
             if options.json {
                 let json = serde_json::to_string_pretty(instrument.file())
                     .map_err(|e| e.to_string())?;
-                writeln!(out, "{json}").map_err(|e| e.to_string())?;
+                writeln!(out, "{json}").map_err(|e| io(&e))?;
             } else {
-                table::instrument(&mut out, &instrument, options.lang).map_err(|e| e.to_string())?;
+                table::instrument(&mut out, &instrument, options.lang).map_err(|e| io(&e))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -117,10 +130,9 @@ fn run(command: &Command, options: &Options) -> Result<ExitCode, String> {
             }
             if options.json {
                 let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                writeln!(out, "{json}").map_err(|e| e.to_string())?;
+                writeln!(out, "{json}").map_err(|e| io(&e))?;
             } else {
-                table::report(&mut out, &report, &instrument, options.lang)
-                    .map_err(|e| e.to_string())?;
+                table::report(&mut out, &report, &instrument, options.lang).map_err(|e| io(&e))?;
             }
             Ok(ExitCode::SUCCESS)
         }

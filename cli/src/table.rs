@@ -30,10 +30,10 @@ fn band(b: Option<Band>, lang: Lang) -> &'static str {
     }
 }
 
-fn stats_row(out: &mut impl Write, label: &str, s: &Stats, lang: Lang) -> io::Result<()> {
+fn stats_row(out: &mut impl Write, label: &str, w: usize, s: &Stats, lang: Lang) -> io::Result<()> {
     writeln!(
         out,
-        "  {label:<24} {:>3} {:>6} {:>6} {:>6} {:>6}  {:<10} {}",
+        "  {label:<w$} {:>3} {:>6} {:>6} {:>6} {:>6}  {:<10} {}",
         s.n,
         num(s.mean, lang),
         num(s.sd, lang),
@@ -48,10 +48,10 @@ fn stats_row(out: &mut impl Write, label: &str, s: &Stats, lang: Lang) -> io::Re
     )
 }
 
-fn stats_header(out: &mut impl Write, first: &str, lang: Lang) -> io::Result<()> {
+fn stats_header(out: &mut impl Write, first: &str, w: usize, lang: Lang) -> io::Result<()> {
     writeln!(
         out,
-        "  {first:<24} {:>3} {:>6} {:>6} {:>6} {:>6}  {}",
+        "  {first:<w$} {:>3} {:>6} {:>6} {:>6} {:>6}  {}",
         "n",
         t(lang, "gem.", "mean"),
         "sd",
@@ -71,21 +71,31 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
         t(lang, "respondent(en)", "respondent(s)")
     )?;
     writeln!(out)?;
+    // One column width for every table, so the report reads as one page.
+    let w = Concept::ALL
+        .iter()
+        .filter_map(|c| instrument.concept_label(*c))
+        .chain(Module::SCORED.iter().filter_map(|m| instrument.module_label(*m)))
+        .map(|l| l.get(lang).chars().count())
+        .chain(r.interests.iter().map(|o| o.organisation.chars().count()))
+        .max()
+        .unwrap_or(0)
+        .max(14);
     writeln!(out, "{}", t(lang, "Gezonde relaties", "Healthy relations"))?;
-    stats_header(out, t(lang, "begrip", "concept"), lang)?;
+    stats_header(out, t(lang, "begrip", "concept"), w, lang)?;
     for c in Concept::ALL {
         if let Some(s) = r.concepts.get(c) {
             let label = instrument.concept_label(*c).map_or(c.id(), |l| l.get(lang));
-            stats_row(out, label, &s.stats, lang)?;
+            stats_row(out, label, w, &s.stats, lang)?;
         }
     }
     writeln!(out)?;
     writeln!(out, "{}", t(lang, "Onderdelen", "Modules"))?;
-    stats_header(out, t(lang, "onderdeel", "module"), lang)?;
+    stats_header(out, t(lang, "onderdeel", "module"), w, lang)?;
     for m in Module::SCORED {
         if let Some(s) = r.modules.get(m) {
             let label = instrument.module_label(*m).map_or(m.id(), |l| l.get(lang));
-            stats_row(out, label, s, lang)?;
+            stats_row(out, label, w, s, lang)?;
         }
     }
     writeln!(out)?;
@@ -106,12 +116,12 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
     )?;
     writeln!(out)?;
     writeln!(out, "{}", t(lang, "Participatieladder", "Participation ladder"))?;
-    writeln!(out, "  {:<24} {:>4} {:>8}", "", t(lang, "nu", "now"), t(lang, "gewenst", "desired"))?;
+    writeln!(out, "  {:<w$} {:>4} {:>8}", "", t(lang, "nu", "now"), t(lang, "gewenst", "desired"))?;
     for rung in Rung::ALL.iter().rev() {
         let label = instrument.rung_label(*rung).map_or(rung.id(), |l| l.get(lang));
         writeln!(
             out,
-            "  {label:<24} {:>4} {:>8}",
+            "  {label:<w$} {:>4} {:>8}",
             r.ladder.current.get(rung).copied().unwrap_or(0),
             r.ladder.desired.get(rung).copied().unwrap_or(0)
         )?;
@@ -144,10 +154,10 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
         } else {
             holders.join(", ")
         };
-        writeln!(out, "  {label:<24} {text}")?;
+        writeln!(out, "  {label:<w$} {text}")?;
     }
     writeln!(out)?;
-    interests(out, &r.interests, instrument, lang)?;
+    interests(out, &r.interests, instrument, w, lang)?;
     writeln!(out)?;
     writeln!(out, "{}", t(lang, "Advies", "Advice"))?;
     if r.advice.is_empty() {
@@ -172,12 +182,13 @@ fn interests(
     out: &mut impl Write,
     orgs: &[OrganisationInterests],
     instrument: &Instrument,
+    w: usize,
     lang: Lang,
 ) -> io::Result<()> {
     writeln!(out, "{}", t(lang, "Belangen per organisatie", "Interests per organisation"))?;
     write!(
         out,
-        "  {:<24} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "  {:<w$} {:>6} {:>6} {:>6} {:>6} {:>6}",
         t(lang, "organisatie", "organisation"),
         t(lang, "belang", "inter."),
         t(lang, "geven", "give"),
@@ -194,7 +205,7 @@ fn interests(
         let name = if o.organisation.is_empty() { "-" } else { &o.organisation };
         write!(
             out,
-            "  {name:<24} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "  {name:<w$} {:>6} {:>6} {:>6} {:>6} {:>6}",
             num(o.interest, lang),
             num(o.give, lang),
             num(o.take, lang),
