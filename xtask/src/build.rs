@@ -128,13 +128,16 @@ fn optimize(root: &Path, module: &Path) -> Result {
         Command::new(&wasm_opt)
             .arg("-Oz")
             .args(WASM_OPT_FEATURES)
-            .args(["--strip-debug", "--strip-producers", "--strip-target-features"])
+            .args([
+                "--strip-debug",
+                "--strip-producers",
+                "--strip-target-features",
+            ])
             .arg("-o")
             .arg(&optimized)
             .arg(module),
     )?;
-    fs::rename(&optimized, module)
-        .map_err(|e| format!("cannot replace {}: {e}", module.display()))
+    fs::rename(&optimized, module).map_err(|e| format!("cannot replace {}: {e}", module.display()))
 }
 
 /// Copies the files below `from` into `to`, creating directories as needed.
@@ -166,7 +169,10 @@ fn report_size(module: &Path) -> Result {
             .stderr(Stdio::null())
             .output()
             .ok()?;
-        output.status.success().then_some(output.stdout.len() as u64)
+        output
+            .status
+            .success()
+            .then_some(output.stdout.len() as u64)
     });
     let name = module
         .file_name()
@@ -177,7 +183,10 @@ fn report_size(module: &Path) -> Result {
             kib(raw),
             kib(gz)
         ),
-        None => eprintln!("build: {name}: {raw} bytes ({}); no gzip to measure", kib(raw)),
+        None => eprintln!(
+            "build: {name}: {raw} bytes ({}); no gzip to measure",
+            kib(raw)
+        ),
     }
     Ok(())
 }

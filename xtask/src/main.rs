@@ -30,8 +30,9 @@ Commands:
   build [--dev]         Build the static site into dist/site/. --dev skips wasm-opt
                         and uses the debug profile.
   serve [--port N] [--no-build] [--dev] [--dir DIR] [--verbose]
-                        Build, then serve dist/site/ (or DIR) on http://127.0.0.1:8000/.
-                        --port 0 picks a free port; --verbose logs each request.
+                        Build, then serve dist/site/ on http://127.0.0.1:8000/.
+                        --port 0 picks a free port; --dir serves DIR as it is,
+                        without building; --verbose logs each request.
   test                  Everything CI runs, in order, failing fast.
   help                  This text.
 ";
@@ -98,10 +99,7 @@ fn dispatch(args: Vec<String>) -> Result {
 /// The repository root: xtask lives one level below it.
 fn project_root() -> PathBuf {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .unwrap_or(manifest_dir)
-        .to_path_buf()
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
 }
 
 /// The command line after the subcommand: flags are taken out one by one and

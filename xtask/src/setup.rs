@@ -109,12 +109,7 @@ fn wasm_bindgen_cli(root: &Path) -> Result {
     // Not `--locked`: one of the CLI's locked dependencies is no longer served, and
     // the version pin on the CLI itself is what has to match.
     eprintln!("setup: installing wasm-bindgen-cli {version} (takes a few minutes)");
-    tools::run(tools::cargo(root).args([
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        &version,
-    ]))?;
+    tools::run(tools::cargo(root).args(["install", "wasm-bindgen-cli", "--version", &version]))?;
     if wasm_bindgen_cli_is(&version) {
         Ok(())
     } else {
@@ -197,7 +192,9 @@ fn foreign_install() -> Option<u32> {
 }
 
 fn browsers() -> Result<Browsers> {
-    if let (Some(chromium), Some(chromedriver)) = (tools::find("chromium"), tools::find("chromedriver")) {
+    if let (Some(chromium), Some(chromedriver)) =
+        (tools::find("chromium"), tools::find("chromedriver"))
+    {
         eprintln!(
             "setup: ok: {} and {}",
             chromium.display(),
@@ -224,8 +221,14 @@ fn browsers() -> Result<Browsers> {
     tools::run(&mut apt(&["update"]))?;
     tools::run(&mut apt(&["install", "-y", "chromium", "chromium-driver"]))?;
     Ok(Browsers {
-        chromium: tools::require("chromium", "apt-get install chromium")?,
-        chromedriver: tools::require("chromedriver", "apt-get install chromium-driver")?,
+        chromium: tools::require(
+            "chromium",
+            "Debian's chromium package installs /usr/bin/chromium",
+        )?,
+        chromedriver: tools::require(
+            "chromedriver",
+            "Debian's chromium-driver package installs /usr/bin/chromedriver",
+        )?,
     })
 }
 
@@ -245,7 +248,10 @@ fn npm_packages(root: &Path) -> Result {
         eprintln!("setup: ok: node_modules matches package-lock.json");
         return Ok(());
     }
-    let npm = tools::require("npm", "install Node.js and npm (apt-get install nodejs npm)")?;
+    let npm = tools::require(
+        "npm",
+        "install Node.js and npm (apt-get install nodejs npm)",
+    )?;
     tools::run(
         Command::new(npm)
             .current_dir(root)

@@ -22,6 +22,12 @@ const WASM_TEST_TIMEOUT: &str = "120";
 
 pub fn run(root: &Path) -> Result {
     let mut steps = Steps::default();
+    let result = all_steps(root, &mut steps);
+    steps.summary(result.is_ok());
+    result
+}
+
+fn all_steps(root: &Path, steps: &mut Steps) -> Result {
     let mut browsers = None;
 
     steps.run("setup (cargo xtask setup)", || {
@@ -35,7 +41,14 @@ pub fn run(root: &Path) -> Result {
     steps.cargo(
         root,
         "clippy, native",
-        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
     steps.cargo(
         root,
@@ -55,7 +68,13 @@ pub fn run(root: &Path) -> Result {
     steps.cargo(
         root,
         "core builds for wasm32",
-        &["build", "-p", "netwerkregie", "--target", "wasm32-unknown-unknown"],
+        &[
+            "build",
+            "-p",
+            "netwerkregie",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
     )?;
     steps.cargo(root, "native tests", &["test", "--workspace"])?;
     steps.run("wasm binding tests in headless Chromium", || {
@@ -69,10 +88,7 @@ pub fn run(root: &Path) -> Result {
     steps.cargo(root, "CLI build", &["build", "-p", "netwerkscan"])?;
     steps.run("browser end-to-end tests", || {
         end_to_end(root, &site, &browsers)
-    })?;
-
-    steps.summary();
-    Ok(())
+    })
 }
 
 /// `#[wasm_bindgen_test]`s of the binding, run by wasm-bindgen-test-runner through
@@ -120,8 +136,8 @@ fn end_to_end(root: &Path, site: &Path, browsers: &Browsers) -> Result<Outcome> 
     if !cli.is_file() {
         return Err(format!("the CLI build left no {}", cli.display()));
     }
-    let xtask = std::env::current_exe()
-        .map_err(|e| format!("cannot find the xtask binary itself: {e}"))?;
+    let xtask =
+        std::env::current_exe().map_err(|e| format!("cannot find the xtask binary itself: {e}"))?;
     let node = tools::require("node", "install Node.js (apt-get install nodejs)")?;
     tools::run(
         Command::new(node)
@@ -200,7 +216,7 @@ impl Steps {
         })
     }
 
-    fn summary(&self) {
+    fn summary(&self, success: bool) {
         eprintln!("\n==> summary");
         let mut skipped = 0;
         for (number, (name, elapsed, outcome)) in self.done.iter().enumerate() {
@@ -214,8 +230,13 @@ impl Steps {
             eprintln!("  [{:>2}/{STEPS}] {name:<42} {result}", number + 1);
         }
         let passed = self.done.len() - skipped;
+        let failed = if success {
+            String::new()
+        } else {
+            format!(", step {} FAILED", self.done.len() + 1)
+        };
         eprintln!(
-            "xtask test: {passed} of {STEPS} steps ok, {skipped} skipped, total time {}",
+            "xtask test: {passed} of {STEPS} steps ok, {skipped} skipped{failed}; total time {}",
             human(self.started.elapsed())
         );
     }
