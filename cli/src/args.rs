@@ -61,8 +61,8 @@ pub fn parse(argv: &[String]) -> Result<(Command, Options), String> {
             "--json" => options.json = true,
             "--lang" => {
                 let v = value("--lang")?;
-                options.lang =
-                    Lang::parse(&v).ok_or_else(|| format!("--lang must be nl or en, not \"{v}\""))?;
+                options.lang = Lang::parse(&v)
+                    .ok_or_else(|| format!("--lang must be nl or en, not \"{v}\""))?;
             }
             "--svg" => options.svg = Some(PathBuf::from(value("--svg")?)),
             "--instrument" => options.instrument = Some(PathBuf::from(value("--instrument")?)),
@@ -104,9 +104,17 @@ mod tests {
 
     #[test]
     fn mistakes_are_named() {
-        assert!(parse(&args("report")).unwrap_err().contains("no response files"));
-        assert!(parse(&args("report --lang de x")).unwrap_err().contains("nl or en"));
-        assert!(parse(&args("report --svg")).unwrap_err().contains("--svg needs a value"));
-        assert!(parse(&args("rapport x")).unwrap_err().contains("unknown command"));
+        assert!(parse(&args("report"))
+            .unwrap_err()
+            .contains("no response files"));
+        assert!(parse(&args("report --lang de x"))
+            .unwrap_err()
+            .contains("nl or en"));
+        assert!(parse(&args("report --svg"))
+            .unwrap_err()
+            .contains("--svg needs a value"));
+        assert!(parse(&args("rapport x"))
+            .unwrap_err()
+            .contains("unknown command"));
     }
 }

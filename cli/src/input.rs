@@ -27,7 +27,8 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
 }
 
 fn is_json_lines(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
+    path.extension()
+        .is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
 /// Expands directories into their `.json` and `.jsonl` files, sorted by name.
@@ -47,7 +48,10 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 .collect();
             found.sort();
             if found.is_empty() {
-                return Err(format!("{}: no .json or .jsonl files in this folder", p.display()));
+                return Err(format!(
+                    "{}: no .json or .jsonl files in this folder",
+                    p.display()
+                ));
             }
             files.extend(found);
         } else {

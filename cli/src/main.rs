@@ -69,8 +69,8 @@ fn run(command: &Command, options: &Options) -> Result<ExitCode, String> {
         }
         Command::Instrument => {
             if options.json {
-                let json = serde_json::to_string_pretty(instrument.file())
-                    .map_err(|e| e.to_string())?;
+                let json =
+                    serde_json::to_string_pretty(instrument.file()).map_err(|e| e.to_string())?;
                 writeln!(out, "{json}").map_err(|e| io(&e))?;
             } else {
                 table::instrument(&mut out, &instrument, options.lang).map_err(|e| io(&e))?;
@@ -80,27 +80,28 @@ fn run(command: &Command, options: &Options) -> Result<ExitCode, String> {
         Command::Validate => {
             let mut bad = 0usize;
             let mut good = 0usize;
-            input::for_each_response(&options.files, &instrument, |source, parsed| {
-                match parsed {
-                    Ok(r) => {
-                        good += 1;
-                        let answered = r.answers.values().filter(|v| v.is_some()).count();
-                        let _ = writeln!(
-                            out,
-                            "ok: {source} ({}, {}; {answered} of {} items answered)",
-                            or_dash(&r.respondent.alias),
-                            or_dash(&r.respondent.organisation),
-                            instrument.items().len()
-                        );
-                    }
-                    Err(e) => {
-                        bad += 1;
-                        eprintln!("{source}: {e}");
-                    }
+            input::for_each_response(&options.files, &instrument, |source, parsed| match parsed {
+                Ok(r) => {
+                    good += 1;
+                    let answered = r.answers.values().filter(|v| v.is_some()).count();
+                    let _ = writeln!(
+                        out,
+                        "ok: {source} ({}, {}; {answered} of {} items answered)",
+                        or_dash(&r.respondent.alias),
+                        or_dash(&r.respondent.organisation),
+                        instrument.items().len()
+                    );
+                }
+                Err(e) => {
+                    bad += 1;
+                    eprintln!("{source}: {e}");
                 }
             })?;
             if bad > 0 {
-                eprintln!("netwerkscan: {bad} of {} response(s) are not valid", bad + good);
+                eprintln!(
+                    "netwerkscan: {bad} of {} response(s) are not valid",
+                    bad + good
+                );
                 Ok(ExitCode::FAILURE)
             } else {
                 Ok(ExitCode::SUCCESS)
@@ -109,11 +110,9 @@ fn run(command: &Command, options: &Options) -> Result<ExitCode, String> {
         Command::Report => {
             let mut group = Group::new(&instrument);
             let mut problems = Vec::new();
-            input::for_each_response(&options.files, &instrument, |source, result| {
-                match result {
-                    Ok(r) => group.add(&r),
-                    Err(e) => problems.push(format!("{source}: {e}")),
-                }
+            input::for_each_response(&options.files, &instrument, |source, result| match result {
+                Ok(r) => group.add(&r),
+                Err(e) => problems.push(format!("{source}: {e}")),
             })?;
             if !problems.is_empty() {
                 for p in &problems {

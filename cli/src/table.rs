@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use netwerkregie::chart::format_score;
 use netwerkregie::group::OrganisationInterests;
 use netwerkregie::{
-    Band, Concept, InfluenceSource, Instrument, Lang, LadderFlag, Module, Report, Role, Rung, Stats,
-    TrustFlag,
+    Band, Concept, InfluenceSource, Instrument, LadderFlag, Lang, Module, Report, Role, Rung,
+    Stats, TrustFlag,
 };
 
 /// Picks the Dutch or English string.
@@ -62,7 +62,12 @@ fn stats_header(out: &mut impl Write, first: &str, w: usize, lang: Lang) -> io::
 }
 
 /// Writes the group report.
-pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: Lang) -> io::Result<()> {
+pub fn report(
+    out: &mut impl Write,
+    r: &Report,
+    instrument: &Instrument,
+    lang: Lang,
+) -> io::Result<()> {
     let title = instrument.file().title.get(lang);
     writeln!(
         out,
@@ -75,7 +80,11 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
     let w = Concept::ALL
         .iter()
         .filter_map(|c| instrument.concept_label(*c))
-        .chain(Module::SCORED.iter().filter_map(|m| instrument.module_label(*m)))
+        .chain(
+            Module::SCORED
+                .iter()
+                .filter_map(|m| instrument.module_label(*m)),
+        )
         .map(|l| l.get(lang).chars().count())
         .chain(r.interests.iter().map(|o| o.organisation.chars().count()))
         .max()
@@ -108,17 +117,45 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
         t(lang, "verschil", "gap"),
         num(r.trust.gap, lang),
         match r.trust.flag {
-            Some(TrustFlag::Voor) => t(lang, "vertrouwen loopt voor op zijn fundament (kwetsbaar)", "trust runs ahead of its foundation (fragile)"),
-            Some(TrustFlag::Achter) => t(lang, "vertrouwen blijft achter bij zijn fundament", "trust lags behind its foundation"),
-            None if r.trust.gap.is_some() => t(lang, "in evenwicht met het fundament", "in line with its foundation"),
-            None => t(lang, "niet te bepalen (niet alle begrippen hebben een score)", "cannot be told (not every concept has a score)"),
+            Some(TrustFlag::Voor) => t(
+                lang,
+                "vertrouwen loopt voor op zijn fundament (kwetsbaar)",
+                "trust runs ahead of its foundation (fragile)"
+            ),
+            Some(TrustFlag::Achter) => t(
+                lang,
+                "vertrouwen blijft achter bij zijn fundament",
+                "trust lags behind its foundation"
+            ),
+            None if r.trust.gap.is_some() => t(
+                lang,
+                "in evenwicht met het fundament",
+                "in line with its foundation"
+            ),
+            None => t(
+                lang,
+                "niet te bepalen (niet alle begrippen hebben een score)",
+                "cannot be told (not every concept has a score)"
+            ),
         }
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", t(lang, "Participatieladder", "Participation ladder"))?;
-    writeln!(out, "  {:<w$} {:>4} {:>8}", "", t(lang, "nu", "now"), t(lang, "gewenst", "desired"))?;
+    writeln!(
+        out,
+        "{}",
+        t(lang, "Participatieladder", "Participation ladder")
+    )?;
+    writeln!(
+        out,
+        "  {:<w$} {:>4} {:>8}",
+        "",
+        t(lang, "nu", "now"),
+        t(lang, "gewenst", "desired")
+    )?;
     for rung in Rung::ALL.iter().rev() {
-        let label = instrument.rung_label(*rung).map_or(rung.id(), |l| l.get(lang));
+        let label = instrument
+            .rung_label(*rung)
+            .map_or(rung.id(), |l| l.get(lang));
         writeln!(
             out,
             "  {label:<w$} {:>4} {:>8}",
@@ -131,23 +168,45 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
         .flags
         .iter()
         .map(|f| match f {
-            LadderFlag::TeHoog => t(lang, "de overheid staat hoger dan gewenst", "government stands higher than wanted"),
-            LadderFlag::TeLaag => t(lang, "de overheid staat lager dan gewenst", "government stands lower than wanted"),
-            LadderFlag::GeenBeeld => t(lang, "geen gedeeld beeld van de huidige rol", "no shared picture of the current role"),
+            LadderFlag::TeHoog => t(
+                lang,
+                "de overheid staat hoger dan gewenst",
+                "government stands higher than wanted",
+            ),
+            LadderFlag::TeLaag => t(
+                lang,
+                "de overheid staat lager dan gewenst",
+                "government stands lower than wanted",
+            ),
+            LadderFlag::GeenBeeld => t(
+                lang,
+                "geen gedeeld beeld van de huidige rol",
+                "no shared picture of the current role",
+            ),
         })
         .collect();
     writeln!(
         out,
         "  {}: {}{}{}",
-        t(lang, "gemiddeld verschil nu - gewenst (treden)", "mean gap now - desired (rungs)"),
+        t(
+            lang,
+            "gemiddeld verschil nu - gewenst (treden)",
+            "mean gap now - desired (rungs)"
+        ),
         num(r.ladder.mean_gap, lang),
         if flags.is_empty() { "" } else { "; " },
         flags.join("; ")
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", t(lang, "Dekking van de rollen", "Coverage of roles"))?;
+    writeln!(
+        out,
+        "{}",
+        t(lang, "Dekking van de rollen", "Coverage of roles")
+    )?;
     for role in Role::ALL {
-        let label = instrument.role_label(*role).map_or(role.id(), |l| l.get(lang));
+        let label = instrument
+            .role_label(*role)
+            .map_or(role.id(), |l| l.get(lang));
         let holders = r.coverage.holders.get(role).cloned().unwrap_or_default();
         let text = if holders.is_empty() {
             t(lang, "ONTBREEKT", "MISSING").to_owned()
@@ -161,7 +220,15 @@ pub fn report(out: &mut impl Write, r: &Report, instrument: &Instrument, lang: L
     writeln!(out)?;
     writeln!(out, "{}", t(lang, "Advies", "Advice"))?;
     if r.advice.is_empty() {
-        writeln!(out, "  {}", t(lang, "Geen bijzondere aandachtspunten.", "Nothing stands out."))?;
+        writeln!(
+            out,
+            "  {}",
+            t(
+                lang,
+                "Geen bijzondere aandachtspunten.",
+                "Nothing stands out."
+            )
+        )?;
     }
     for (i, a) in r.advice.iter().enumerate() {
         if i == 3 {
@@ -185,7 +252,15 @@ fn interests(
     w: usize,
     lang: Lang,
 ) -> io::Result<()> {
-    writeln!(out, "{}", t(lang, "Belangen per organisatie", "Interests per organisation"))?;
+    writeln!(
+        out,
+        "{}",
+        t(
+            lang,
+            "Belangen per organisatie",
+            "Interests per organisation"
+        )
+    )?;
     write!(
         out,
         "  {:<w$} {:>6} {:>6} {:>6} {:>6} {:>6}",
@@ -197,12 +272,18 @@ fn interests(
         t(lang, "saldo", "bal.")
     )?;
     for s in InfluenceSource::ALL {
-        let label = instrument.influence_label(*s).map_or(s.id(), |l| l.get(lang));
+        let label = instrument
+            .influence_label(*s)
+            .map_or(s.id(), |l| l.get(lang));
         write!(out, " {:>8.8}", label)?;
     }
     writeln!(out)?;
     for o in orgs {
-        let name = if o.organisation.is_empty() { "-" } else { &o.organisation };
+        let name = if o.organisation.is_empty() {
+            "-"
+        } else {
+            &o.organisation
+        };
         write!(
             out,
             "  {name:<w$} {:>6} {:>6} {:>6} {:>6} {:>6}",
@@ -213,7 +294,11 @@ fn interests(
             num(o.balance, lang)
         )?;
         for s in InfluenceSource::ALL {
-            write!(out, " {:>8}", num(o.influence.get(s).copied().flatten(), lang))?;
+            write!(
+                out,
+                " {:>8}",
+                num(o.influence.get(s).copied().flatten(), lang)
+            )?;
         }
         let flags: Vec<&str> = o.flags.iter().map(|f| f.id()).collect();
         writeln!(out, "  {}", flags.join(" "))?;
@@ -224,7 +309,13 @@ fn interests(
 /// Writes the instrument as a numbered questionnaire.
 pub fn instrument(out: &mut impl Write, instrument: &Instrument, lang: Lang) -> io::Result<()> {
     let file = instrument.file();
-    writeln!(out, "{} ({} {})", file.title.get(lang), file.id, file.version)?;
+    writeln!(
+        out,
+        "{} ({} {})",
+        file.title.get(lang),
+        file.id,
+        file.version
+    )?;
     for m in &file.modules {
         writeln!(out)?;
         writeln!(out, "{}", m.label.get(lang))?;
@@ -237,7 +328,11 @@ pub fn instrument(out: &mut impl Write, instrument: &Instrument, lang: Lang) -> 
     writeln!(out)?;
     writeln!(out, "{}", t(lang, "Bronnen", "Sources"))?;
     for s in &file.sources {
-        writeln!(out, "  {}  {}, {} ({})", s.id, s.title, s.author, s.publisher)?;
+        writeln!(
+            out,
+            "  {}  {}, {} ({})",
+            s.id, s.title, s.author, s.publisher
+        )?;
     }
     Ok(())
 }

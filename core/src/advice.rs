@@ -42,7 +42,10 @@ impl Trigger {
     #[must_use]
     pub fn all() -> Vec<Trigger> {
         let mut all: Vec<Trigger> = Concept::ALL.iter().map(|c| Trigger::Concept(*c)).collect();
-        all.extend([Trigger::Module(Module::Opgave), Trigger::Module(Module::Organisatie)]);
+        all.extend([
+            Trigger::Module(Module::Opgave),
+            Trigger::Module(Module::Organisatie),
+        ]);
         all.extend(TrustFlag::ALL.iter().map(|f| Trigger::Trust(*f)));
         all.extend(LadderFlag::ALL.iter().map(|f| Trigger::Ladder(*f)));
         all.extend(Role::ALL.iter().map(|r| Trigger::Role(*r)));
@@ -144,7 +147,12 @@ pub fn rank(instrument: &Instrument, report: &Report) -> Vec<Advice> {
             if let (Some(mean), Some(band)) = (s.mean, s.band) {
                 if band != Band::Sterk {
                     let sd = s.sd.unwrap_or(0.0);
-                    found.push((Trigger::Module(m), 3.0 * (5.0 - mean), sd, vec![m.id().to_owned()]));
+                    found.push((
+                        Trigger::Module(m),
+                        3.0 * (5.0 - mean),
+                        sd,
+                        vec![m.id().to_owned()],
+                    ));
                 }
             }
         }
@@ -231,7 +239,10 @@ mod tests {
         for t in all {
             assert_eq!(Trigger::parse(&t.to_string()), Some(t));
         }
-        assert_eq!(Trigger::parse("interests:loslaten"), Some(Trigger::Interests(InterestFlag::Loslaten)));
+        assert_eq!(
+            Trigger::parse("interests:loslaten"),
+            Some(Trigger::Interests(InterestFlag::Loslaten))
+        );
         assert_eq!(Trigger::parse("module:ladder"), None);
         assert_eq!(Trigger::parse("concept:liefde"), None);
     }

@@ -86,7 +86,11 @@ pub fn radar_point(center: (i32, i32), radius: f64, value: f64, i: usize, n: usi
 pub fn present_runs(values: &[Option<f64>]) -> Vec<Vec<usize>> {
     let n = values.len();
     let Some(start) = (0..n).find(|&i| values[i].is_none()) else {
-        return if n == 0 { vec![] } else { vec![(0..n).collect()] };
+        return if n == 0 {
+            vec![]
+        } else {
+            vec![(0..n).collect()]
+        };
     };
     let mut runs = Vec::new();
     let mut run = Vec::new();
@@ -162,12 +166,7 @@ fn missing_text(lang: Lang) -> String {
     }
 }
 
-fn radar_from(
-    title: String,
-    labels: Vec<String>,
-    stats: &[Option<&Stats>],
-    lang: Lang,
-) -> Radar {
+fn radar_from(title: String, labels: Vec<String>, stats: &[Option<&Stats>], lang: Lang) -> Radar {
     Radar {
         title,
         axes: labels,
@@ -365,7 +364,8 @@ pub fn draw_radar<DB: DrawingBackend>(
         let a = axis_angle(i, n);
         let anchor = label_anchor(a);
         let p = radar_point(center, radius + fs * 0.8, SCALE_MAX, i, n);
-        let value = radar.values[i].map_or_else(|| radar.missing.clone(), |v| format_score(v, lang));
+        let value =
+            radar.values[i].map_or_else(|| radar.missing.clone(), |v| format_score(v, lang));
         let style = TextStyle::from(("sans-serif", fs).into_font())
             .color(&INK)
             .pos(pos(anchor));
@@ -376,7 +376,11 @@ pub fn draw_radar<DB: DrawingBackend>(
         };
         area.draw(&Text::new(label.clone(), (p.0, label_y), style.clone()))?;
         let value_style = TextStyle::from(("sans-serif", fs * 0.9).into_font())
-            .color(if radar.values[i].is_some() { &BLUE } else { &VERMILLION })
+            .color(if radar.values[i].is_some() {
+                &BLUE
+            } else {
+                &VERMILLION
+            })
             .pos(pos(anchor));
         area.draw(&Text::new(value, (p.0, value_y), value_style))?;
     }
@@ -430,7 +434,11 @@ pub fn draw_ladder<DB: DrawingBackend>(
             vec![(bar_x, y0 + row), (w - 4, y0 + row)],
             GRID.stroke_width(1),
         ))?;
-        area.draw(&Text::new(label.clone(), (label_w, mid), label_style.clone()))?;
+        area.draw(&Text::new(
+            label.clone(),
+            (label_w, mid),
+            label_style.clone(),
+        ))?;
         let bar_h = (row / 3).max(2);
         for (k, (counts, color)) in [(&ladder.current, BLUE), (&ladder.desired, ORANGE)]
             .into_iter()
@@ -439,7 +447,7 @@ pub fn draw_ladder<DB: DrawingBackend>(
             let count = counts.get(i).copied().unwrap_or(0);
             let y = mid - bar_h - 1 + k as i32 * (bar_h + 2);
             if count > 0 {
-                let len = (bar_max as f64 * count as f64 / most as f64).round() as i32;
+                let len = (f64::from(bar_max) * count as f64 / most as f64).round() as i32;
                 area.draw(&Rectangle::new(
                     [(bar_x, y), (bar_x + len.max(2), y + bar_h)],
                     color.filled(),
@@ -463,7 +471,11 @@ pub fn draw_ladder<DB: DrawingBackend>(
             [(x, ly - sw / 2), (x + sw, ly + sw / 2)],
             color.filled(),
         ))?;
-        area.draw(&Text::new(text.clone(), (x + sw + 6, ly), count_style.clone()))?;
+        area.draw(&Text::new(
+            text.clone(),
+            (x + sw + 6, ly),
+            count_style.clone(),
+        ))?;
     }
     Ok(())
 }
@@ -477,7 +489,11 @@ mod tests {
         assert_eq!(radar_point((100, 100), 50.0, 5.0, 0, 4), (100, 50));
         assert_eq!(radar_point((100, 100), 50.0, 5.0, 1, 4), (150, 100));
         assert_eq!(radar_point((100, 100), 50.0, 2.5, 2, 4), (100, 125));
-        assert_eq!(radar_point((100, 100), 50.0, 9.0, 0, 4), (100, 50), "clamped");
+        assert_eq!(
+            radar_point((100, 100), 50.0, 9.0, 0, 4),
+            (100, 50),
+            "clamped"
+        );
     }
 
     #[test]
@@ -491,8 +507,14 @@ mod tests {
 
     #[test]
     fn labels_grow_away_from_the_centre() {
-        assert_eq!(label_anchor(axis_angle(0, 6)), (Anchor::Middle, Anchor::End));
-        assert_eq!(label_anchor(axis_angle(1, 4)), (Anchor::Start, Anchor::Middle));
+        assert_eq!(
+            label_anchor(axis_angle(0, 6)),
+            (Anchor::Middle, Anchor::End)
+        );
+        assert_eq!(
+            label_anchor(axis_angle(1, 4)),
+            (Anchor::Start, Anchor::Middle)
+        );
         assert_eq!(label_anchor(axis_angle(3, 4)).0, Anchor::End);
     }
 

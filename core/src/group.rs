@@ -88,7 +88,9 @@ impl<'a> Group<'a> {
     #[must_use]
     pub fn report_of(instrument: &Instrument, responses: &[Response]) -> Report {
         let mut group = Group::new(instrument);
-        responses.iter().for_each(|r| group.add(r));
+        for r in responses {
+            group.add(r);
+        }
         group.report()
     }
 
@@ -123,10 +125,7 @@ impl<'a> Group<'a> {
 
         let name = display_name(response);
         for role in &response.respondent.roles {
-            self.coverage
-                .entry(*role)
-                .or_default()
-                .insert(name.clone());
+            self.coverage.entry(*role).or_default().insert(name.clone());
         }
         let org = self
             .organisations

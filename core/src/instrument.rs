@@ -368,7 +368,9 @@ impl Instrument {
 
     /// The items of a concept.
     pub fn items_of_concept(&self, concept: Concept) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.concept == Some(concept))
+        self.items
+            .iter()
+            .filter(move |i| i.concept == Some(concept))
     }
 
     /// The advice for a trigger. Every trigger has one in a valid instrument.
@@ -536,7 +538,11 @@ fn validate(file: &InstrumentFile, problems: &mut Vec<String>) -> Vec<Item> {
     texts.check("interests.influence.intro", &file.interests.influence.intro);
     check_vocabulary(
         "interests.influence.sources",
-        file.interests.influence.sources.iter().map(|s| s.id.as_str()),
+        file.interests
+            .influence
+            .sources
+            .iter()
+            .map(|s| s.id.as_str()),
         InfluenceSource::ALL.iter().map(|s| s.id()),
         texts.problems,
     );
@@ -547,7 +553,12 @@ fn validate(file: &InstrumentFile, problems: &mut Vec<String>) -> Vec<Item> {
         source_check(&path, &s.source, texts.problems);
     }
 
-    check_choices(&mut texts, "roles", &file.roles, Role::ALL.iter().map(|r| r.id()));
+    check_choices(
+        &mut texts,
+        "roles",
+        &file.roles,
+        Role::ALL.iter().map(|r| r.id()),
+    );
     check_choices(
         &mut texts,
         "positions",
@@ -581,9 +592,10 @@ fn validate(file: &InstrumentFile, problems: &mut Vec<String>) -> Vec<Item> {
         match Trigger::parse(&a.when) {
             Some(t) => {
                 if seen.insert(t, i).is_some() {
-                    texts
-                        .problems
-                        .push(format!("{path}.when: \"{}\" has more than one advice", a.when));
+                    texts.problems.push(format!(
+                        "{path}.when: \"{}\" has more than one advice",
+                        a.when
+                    ));
                 }
             }
             None => texts
@@ -633,7 +645,9 @@ fn validate_item(
             Some(concept)
         }
         (None, Module::Relaties) => {
-            problems.push(format!("{path}.concept: an item in relaties needs a concept"));
+            problems.push(format!(
+                "{path}.concept: an item in relaties needs a concept"
+            ));
             return None;
         }
         (Some(c), _) => {
@@ -663,7 +677,10 @@ fn validate_item(
 
 fn check_counts(items: &[Item], problems: &mut Vec<String>) {
     for concept in Concept::ALL {
-        let of: Vec<&Item> = items.iter().filter(|i| i.concept == Some(*concept)).collect();
+        let of: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.concept == Some(*concept))
+            .collect();
         if of.len() < MIN_ITEMS_PER_CONCEPT {
             problems.push(format!(
                 "items: concept {concept} has {} item(s), needs at least {MIN_ITEMS_PER_CONCEPT}",

@@ -419,7 +419,10 @@ impl Reader {
         let answers = match top.remove("answers") {
             Some(v) => self.answers(v, instrument),
             None => {
-                self.error("answers", "is missing (expected an object of item answers)".into());
+                self.error(
+                    "answers",
+                    "is missing (expected an object of item answers)".into(),
+                );
                 BTreeMap::new()
             }
         };
@@ -481,9 +484,11 @@ impl Reader {
         match v {
             Value::Null => None,
             Value::Number(n) => {
-                let whole = n
-                    .as_u64()
-                    .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
+                let whole = n.as_u64().or_else(|| {
+                    n.as_f64()
+                        .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+                        .map(|f| f as u64)
+                });
                 match whole {
                     Some(w) => match u8::try_from(w).ok().and_then(Likert::new) {
                         Some(l) => Some(l),
@@ -515,18 +520,30 @@ impl Reader {
         }
     }
 
-    fn id<T>(&mut self, path: &str, v: Value, parse: fn(&str) -> Option<T>, ids: &str) -> Option<T> {
+    fn id<T>(
+        &mut self,
+        path: &str,
+        v: Value,
+        parse: fn(&str) -> Option<T>,
+        ids: &str,
+    ) -> Option<T> {
         match v {
             Value::Null => None,
             Value::String(s) => {
                 let found = parse(&s);
                 if found.is_none() {
-                    self.error(path, format!("unknown value \"{s}\" (expected one of {ids})"));
+                    self.error(
+                        path,
+                        format!("unknown value \"{s}\" (expected one of {ids})"),
+                    );
                 }
                 found
             }
             other => {
-                self.error(path, format!("expected one of {ids} or null, found {}", kind(&other)));
+                self.error(
+                    path,
+                    format!("expected one of {ids} or null, found {}", kind(&other)),
+                );
                 None
             }
         }
@@ -592,9 +609,12 @@ impl Reader {
             None | Some(Value::Null) => {}
             Some(Value::Array(list)) => {
                 for (i, r) in list.into_iter().enumerate() {
-                    if let Some(role) =
-                        self.id(&format!("respondent.roles[{i}]"), r, Role::parse, &Role::ids())
-                    {
+                    if let Some(role) = self.id(
+                        &format!("respondent.roles[{i}]"),
+                        r,
+                        Role::parse,
+                        &Role::ids(),
+                    ) {
                         if !roles.contains(&role) {
                             roles.push(role);
                         }
@@ -607,9 +627,9 @@ impl Reader {
             ),
         }
         roles.sort();
-        let position = m.remove("position").and_then(|p| {
-            self.id("respondent.position", p, Position::parse, &Position::ids())
-        });
+        let position = m
+            .remove("position")
+            .and_then(|p| self.id("respondent.position", p, Position::parse, &Position::ids()));
         Respondent {
             alias,
             organisation,

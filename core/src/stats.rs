@@ -112,7 +112,9 @@ mod tests {
 
     fn summary(xs: &[f64]) -> Stats {
         let mut s = Summary::default();
-        xs.iter().for_each(|x| s.add(*x));
+        for x in xs {
+            s.add(*x);
+        }
         s.stats()
     }
 
@@ -125,7 +127,10 @@ mod tests {
     #[test]
     fn one_value_has_zero_spread() {
         let s = summary(&[3.5]);
-        assert_eq!((s.mean, s.sd, s.min, s.max), (Some(3.5), Some(0.0), Some(3.5), Some(3.5)));
+        assert_eq!(
+            (s.mean, s.sd, s.min, s.max),
+            (Some(3.5), Some(0.0), Some(3.5), Some(3.5))
+        );
         assert_eq!(s.band, Some(Band::Aandacht));
     }
 
