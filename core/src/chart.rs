@@ -263,6 +263,102 @@ pub fn ladder_chart(report: &Report, instrument: &Instrument, lang: Lang) -> Lad
     }
 }
 
+/// The box a label block of `size` (width, height) takes when anchored at `p` for
+/// axis angle `angle`: (left, top, right, bottom).
+fn label_box(p: (f64, f64), size: (f64, f64), angle: f64) -> (f64, f64, f64, f64) {
+    let (h, v) = label_anchor(angle);
+    let left = match h {
+        Anchor::Start => p.0,
+        Anchor::Middle => p.0 - size.0 / 2.0,
+        Anchor::End => p.0 - size.0,
+    };
+    let top = match v {
+        Anchor::Start => p.1,
+        Anchor::Middle => p.1 - size.1 / 2.0,
+        Anchor::End => p.1 - size.1,
+    };
+    (left, top, left + size.0, top + size.1)
+}
+
+/// Finds the largest radius, and the centre, at which the radar and all its label
+/// blocks (`sizes`, one per axis) fit in an area of `area` pixels below a title of
+/// `title_h` pixels. `gap` is the space between the outer ring and a label.
+#[must_use]
+pub fn fit_radar(
+    area: (f64, f64),
+    title_h: f64,
+    gap: f64,
+    sizes: &[(f64, f64)],
+) -> ((i32, i32), f64) {
+    let n = sizes.len();
+    // The extent of everything around a centre at (0, 0) for radius r.
+    let extent = |r: f64| {
+        let mut b = (-1.0f64, -1.0f64, 1.0f64, 1.0f64);
+        for (i, size) in sizes.iter().enumerate() {
+            let a = axis_angle(i, n);
+            let (c, s) = (a.cos(), a.sin());
+            let ring = (r * c, r * s);
+            let p = ((r + gap) * c, (r + gap) * s);
+            let (l, t, rt, bt) = label_box(p, *size, a);
+            b = (
+                b.0.min(l).min(ring.0),
+                b.1.min(t).min(ring.1),
+                b.2.max(rt).max(ring.0),
+                b.3.max(bt).max(ring.1),
+            );
+        }
+        b
+    };
+    let avail = (area.0, (area.1 - title_h).max(1.0));
+    let fits = |r: f64| {
+        let b = extent(r);
+        b.2 - b.0 <= avail.0 && b.3 - b.1 <= avail.1
+    };
+    let (mut lo, mut hi) = (0.0f64, avail.0.max(avail.1));
+    for _ in 0..32 {
+        let mid = (lo + hi) / 2.0;
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let r = lo.max(10.0);
+    let b = extent(r);
+    let cx = -b.0 + (avail.0 - (b.2 - b.0)) / 2.0;
+    let cy = title_h - b.1 + (avail.1 - (b.3 - b.1)) / 2.0;
+    ((cx.round() as i32, cy.round() as i32), r)
+}
+
+/// Axis labels longer than this are wrapped onto a second line.
+pub const LABEL_CHARS: usize = 16;
+
+/// Splits a label into lines of at most `max` characters where it can, at spaces.
+#[must_use]
+pub fn wrap_label(label: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// A generous estimate of a sans-serif text's width: the chart is laid out before
+/// any font is measured, and the same layout must hold on canvas and in SVG.
+#[must_use]
+pub fn text_width(text: &str, font_size: f64) -> f64 {
+    text.chars().count() as f64 * font_size * 0.56
+}
+
 fn label_or_id(label: Option<&str>, id: &str) -> String {
     label.unwrap_or(id).to_owned()
 }
@@ -292,11 +388,31 @@ pub fn draw_radar<DB: DrawingBackend>(
     ))?;
 
     let n = radar.axes.len();
-    let center = ((w / 2) as i32, title_h + ((h as i32 - title_h) / 2));
-    // Room for labels: about eleven characters beside the chart, two lines above and below.
-    let radius = (f64::from(w) / 2.0 - fs * 6.0)
-        .min(f64::from(h as i32 - title_h) / 2.0 - fs * 2.6)
-        .max(10.0);
+    // Each axis label is a few lines (the label wrapped, then the value); the radius
+    // leaves room for the widest beside the chart and the tallest above and below.
+    let blocks: Vec<Vec<String>> = (0..n)
+        .map(|i| {
+            let mut lines = wrap_label(&radar.axes[i], LABEL_CHARS);
+            lines.push(
+                radar.values[i].map_or_else(|| radar.missing.clone(), |v| format_score(v, lang)),
+            );
+            lines
+        })
+        .collect();
+    let line_h = fs * 1.15;
+    let sizes: Vec<(f64, f64)> = blocks
+        .iter()
+        .map(|b| {
+            let width = b.iter().map(|l| text_width(l, fs)).fold(0.0, f64::max);
+            (width, b.len() as f64 * line_h)
+        })
+        .collect();
+    let (center, radius) = fit_radar(
+        (f64::from(w), f64::from(h)),
+        f64::from(title_h),
+        fs * 0.8,
+        &sizes,
+    );
     let stroke = (fs / 7.0).max(1.0) as u32;
 
     for level in 1..=5 {
@@ -365,29 +481,30 @@ pub fn draw_radar<DB: DrawingBackend>(
         }
     }
 
-    for (i, label) in radar.axes.iter().enumerate() {
-        let a = axis_angle(i, n);
-        let anchor = label_anchor(a);
+    for (i, block) in blocks.iter().enumerate() {
+        let anchor = label_anchor(axis_angle(i, n));
         let p = radar_point(center, radius + fs * 0.8, SCALE_MAX, i, n);
-        let value =
-            radar.values[i].map_or_else(|| radar.missing.clone(), |v| format_score(v, lang));
-        let style = TextStyle::from(("sans-serif", fs).into_font())
-            .color(&INK)
-            .pos(pos(anchor));
-        let (label_y, value_y) = match anchor.1 {
-            Anchor::End => (p.1 - (fs * 1.15) as i32, p.1),
-            Anchor::Start => (p.1, p.1 + (fs * 1.15) as i32),
-            Anchor::Middle => (p.1 - (fs * 0.6) as i32, p.1 + (fs * 0.6) as i32),
+        let k = block.len() as f64;
+        let first = match anchor.1 {
+            Anchor::End => f64::from(p.1) - (k - 0.5) * line_h,
+            Anchor::Start => f64::from(p.1) + 0.5 * line_h,
+            Anchor::Middle => f64::from(p.1) - (k - 1.0) * line_h / 2.0,
         };
-        area.draw(&Text::new(label.clone(), (p.0, label_y), style.clone()))?;
-        let value_style = TextStyle::from(("sans-serif", fs * 0.9).into_font())
-            .color(if radar.values[i].is_some() {
-                &BLUE
-            } else {
-                &VERMILLION
-            })
-            .pos(pos(anchor));
-        area.draw(&Text::new(value, (p.0, value_y), value_style))?;
+        let line_pos = Pos::new(pos(anchor).h_pos, VPos::Center);
+        for (j, line) in block.iter().enumerate() {
+            let is_value = j + 1 == block.len();
+            let color = match (is_value, radar.values[i].is_some()) {
+                (false, _) => &INK,
+                (true, true) => &BLUE,
+                (true, false) => &VERMILLION,
+            };
+            let size = if is_value { fs * 0.9 } else { fs };
+            let style = TextStyle::from(("sans-serif", size).into_font())
+                .color(color)
+                .pos(line_pos);
+            let y = (first + j as f64 * line_h).round() as i32;
+            area.draw(&Text::new(line.clone(), (p.0, y), style))?;
+        }
     }
     Ok(())
 }
@@ -521,6 +638,36 @@ mod tests {
             (Anchor::Start, Anchor::Middle)
         );
         assert_eq!(label_anchor(axis_angle(3, 4)).0, Anchor::End);
+    }
+
+    #[test]
+    fn labels_fit_inside_the_area() {
+        let sizes = [(90.0, 40.0), (200.0, 60.0), (60.0, 40.0)];
+        let (center, r) = fit_radar((400.0, 300.0), 30.0, 8.0, &sizes);
+        assert!(r > 40.0, "radius {r}");
+        let c = (f64::from(center.0), f64::from(center.1));
+        for (i, size) in sizes.iter().enumerate() {
+            let a = axis_angle(i, 3);
+            let p = (c.0 + (r + 8.0) * a.cos(), c.1 + (r + 8.0) * a.sin());
+            let (l, t, rt, b) = label_box(p, *size, a);
+            assert!(
+                l >= -0.5 && rt <= 400.5 && t >= 29.5 && b <= 300.5,
+                "axis {i}: {l} {t} {rt} {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_labels_wrap_at_spaces() {
+        assert_eq!(wrap_label("Respect", 16), vec!["Respect"]);
+        assert_eq!(
+            wrap_label("Organisatie van de samenwerking", 16),
+            vec!["Organisatie van", "de samenwerking"]
+        );
+        assert_eq!(
+            wrap_label("Gelijkwaardigheid", 16),
+            vec!["Gelijkwaardigheid"]
+        );
     }
 
     #[test]
