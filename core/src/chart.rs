@@ -316,7 +316,7 @@ pub fn fit_radar(
     };
     let (mut lo, mut hi) = (0.0f64, avail.0.max(avail.1));
     for _ in 0..32 {
-        let mid = (lo + hi) / 2.0;
+        let mid = f64::midpoint(lo, hi);
         if fits(mid) {
             lo = mid;
         } else {
