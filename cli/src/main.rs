@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&command, &options) {
+    match run(command, &options) {
         Ok(code) => code,
         // A reader that stops early (`| head`) is not an error of ours.
         Err(message) if message == BROKEN_PIPE => ExitCode::SUCCESS,
@@ -58,7 +58,7 @@ fn load_instrument(options: &Options) -> Result<Instrument, String> {
     }
 }
 
-fn run(command: &Command, options: &Options) -> Result<ExitCode, String> {
+fn run(command: Command, options: &Options) -> Result<ExitCode, String> {
     let instrument = load_instrument(options)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -275,7 +275,7 @@ fn interests(
         let label = instrument
             .influence_label(*s)
             .map_or(s.id(), |l| l.get(lang));
-        write!(out, " {:>8.8}", label)?;
+        write!(out, " {label:>8.8}")?;
     }
     writeln!(out)?;
     for o in orgs {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::group::Report;
 use crate::instrument::Instrument;
-use crate::model::{Band, Concept, InterestFlag, LadderFlag, Module, Role, TrustFlag};
+use crate::model::{rank_key, Band, Concept, InterestFlag, LadderFlag, Module, Role, TrustFlag};
 use crate::text::Text;
 
 /// Severity of a missing role: a network only works when it is connected to owners,
@@ -207,8 +207,9 @@ pub fn rank(instrument: &Instrument, report: &Report) -> Vec<Advice> {
         found.push((Trigger::Interests(*flag), severity, 0.0, names));
     }
     found.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then(b.2.total_cmp(&a.2))
+        rank_key(b.1)
+            .cmp(&rank_key(a.1))
+            .then(rank_key(b.2).cmp(&rank_key(a.2)))
             .then(a.0.cmp(&b.0))
     });
     found

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::advice::{self, Advice};
 use crate::instrument::Instrument;
 use crate::model::{
-    Concept, InfluenceSource, InterestFlag, InterestQuestion, LadderFlag, Module, Role, Rung,
-    TrustFlag, EPSILON,
+    rank_key, Concept, InfluenceSource, InterestFlag, InterestQuestion, LadderFlag, Module, Role,
+    Rung, TrustFlag, EPSILON,
 };
 use crate::response::Response;
 use crate::score::Scores;
@@ -124,9 +124,6 @@ impl<'a> Group<'a> {
         }
 
         let name = display_name(response);
-        for role in &response.respondent.roles {
-            self.coverage.entry(*role).or_default().insert(name.clone());
-        }
         let org = self
             .organisations
             .entry(name.to_lowercase())
@@ -135,6 +132,13 @@ impl<'a> Group<'a> {
                 ..Organisation::default()
             });
         org.respondents += 1;
+        // Coverage names the organisation as first spelled, like the interests table.
+        for role in &response.respondent.roles {
+            self.coverage
+                .entry(*role)
+                .or_default()
+                .insert(org.name.clone());
+        }
         for q in InterestQuestion::ALL {
             org.answers[q.index()].add_opt(likert(response.interests.get(*q)));
         }
@@ -336,8 +340,9 @@ fn priorities(concepts: &BTreeMap<Concept, ConceptStats>) -> Vec<Concept> {
         .filter_map(|(c, s)| Some((*c, s.priority?, s.stats.sd.unwrap_or(0.0))))
         .collect();
     scored.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then(b.2.total_cmp(&a.2))
+        rank_key(b.1)
+            .cmp(&rank_key(a.1))
+            .then(rank_key(b.2).cmp(&rank_key(a.2)))
             .then(a.0.cmp(&b.0))
     });
     scored.into_iter().map(|(c, _, _)| c).collect()

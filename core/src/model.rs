@@ -215,6 +215,14 @@ vocabulary! {
 /// respondents are added never changes a band.
 pub const EPSILON: f64 = 1e-9;
 
+/// A sort key for a computed value: values closer than [`EPSILON`] sort as equal, so
+/// a tie stays a tie whatever the order respondents were added in. (An epsilon
+/// comparison inside `sort_by` would not be a total order.)
+#[must_use]
+pub fn rank_key(x: f64) -> i64 {
+    (x / EPSILON).round() as i64
+}
+
 impl Band {
     /// The band of a mean score.
     #[must_use]

@@ -417,6 +417,13 @@ impl Reader {
             }
         };
         let answers = match top.remove("answers") {
+            Some(Value::Null) => {
+                self.error(
+                    "answers",
+                    "is null; expected an object of item answers".into(),
+                );
+                BTreeMap::new()
+            }
             Some(v) => self.answers(v, instrument),
             None => {
                 self.error(
