@@ -141,7 +141,7 @@ fn optimize(root: &Path, module: &Path) -> Result {
 }
 
 /// Copies the files below `from` into `to`, creating directories as needed.
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
         let entry = entry?;

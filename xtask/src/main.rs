@@ -4,9 +4,11 @@
 //! Every step that CI takes is a subcommand here, so it can be run locally the same way
 //! (the cargo-xtask convention). `cargo xtask test` is the one command CI runs.
 //!
-//! Architecture Invariant: xtask depends on nothing but std. It has to compile in
-//! seconds on a fresh machine, before `setup` has installed anything.
+//! Architecture Invariant: the xtask binary depends on nothing but std (its tests may
+//! use the core crate). It has to compile in seconds on a fresh machine, before
+//! `setup` has installed anything.
 
+mod bench;
 mod build;
 mod serve;
 mod setup;
@@ -34,6 +36,9 @@ Commands:
                         --port 0 picks a free port; --dir serves DIR as it is,
                         without building; --verbose logs each request.
   test                  Everything CI runs, in order, failing fast.
+  bench [--no-build]    Measure the release site against a Chart.js page in headless
+                        Chromium, and the CLI over a million responses; writes
+                        BENCHMARKS.md. --no-build measures the existing dist/site/.
   help                  This text.
 ";
 
@@ -84,6 +89,13 @@ fn dispatch(args: Vec<String>) -> Result {
         "test" => {
             args.finish()?;
             test::run(&root)
+        }
+        "bench" => {
+            let options = bench::Options {
+                build: !args.flag("--no-build"),
+            };
+            args.finish()?;
+            bench::run(&root, &options)
         }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

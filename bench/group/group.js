@@ -1,0 +1,138 @@
+// The wasm side of `cargo xtask bench`, on the site's own `pkg/`: a group of N seeded
+// random respondents through `scan.report` and `scan.drawConcepts`, and the redraw of
+// the six-concept radar for one respondent whose answer changes. bench/run.mjs calls
+// `window.benchGroup` and reads the times; this page only measures.
+
+import init, { Scan } from '../../pkg/netwerkscan_wasm.js';
+
+await init();
+const scan = new Scan();
+const instrument = scan.instrument();
+
+const params = new URLSearchParams(window.location.search);
+const size = Number(params.get('size')) || 334;
+const canvas = document.getElementById('radar');
+// The page's radar: CSS size times devicePixelRatio for the backing store.
+const dpr = window.devicePixelRatio || 1;
+canvas.style.width = `${size}px`;
+canvas.style.height = `${size}px`;
+canvas.width = Math.round(size * dpr);
+canvas.height = Math.round(size * dpr);
+
+/** A small seeded generator (mulberry32): the same seed gives the same group. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ORGANISATIONS = 20;
+
+/** `n` valid responses with every Likert item of the instrument, 5% "weet niet". */
+function responses(n, seed) {
+  const next = random(seed);
+  const int = (k) => Math.floor(next() * k);
+  const pick = (list) => list[int(list.length)];
+  const likert = () => (next() < 0.05 ? null : 1 + int(5));
+  const scale = () => 1 + int(5);
+  const ids = (list) => list.map((entry) => entry.id);
+  const items = ids(instrument.items);
+  const concepts = ids(instrument.concepts);
+  const rungs = ids(instrument.ladder.rungs);
+  const roles = ids(instrument.roles);
+  const positions = ids(instrument.positions);
+  const questions = ids(instrument.interests.questions);
+  const sources = ids(instrument.interests.influence.sources);
+  const list = [];
+  for (let i = 0; i < n; i += 1) {
+    const interests = Object.fromEntries(questions.map((id) => [id, scale()]));
+    interests.influence = Object.fromEntries(sources.map((id) => [id, scale()]));
+    list.push({
+      format: 'netwerkscan-response',
+      version: 1,
+      instrument: { id: instrument.id, version: instrument.version },
+      respondent: {
+        alias: `r${i + 1}`,
+        organisation: `Organisatie ${1 + int(ORGANISATIONS)}`,
+        roles: roles.filter(() => next() < 0.4),
+        position: pick(positions),
+      },
+      answers: Object.fromEntries(items.map((id) => [id, likert()])),
+      importance: Object.fromEntries(concepts.map((id) => [id, scale()])),
+      ladder: { current: pick(rungs), desired: pick(rungs) },
+      interests,
+    });
+  }
+  return list;
+}
+
+/** Reading one pixel makes Chromium carry out the drawing commands queued so far. */
+function flush() {
+  canvas.getContext('2d').getImageData(0, 0, 1, 1);
+}
+
+/** Resolves after the next frame, so that one measurement does not pay for the last. */
+function nextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
+window.benchGroup = {
+  /** `runs` times report + draw of the same `n` respondents, after three warm-ups. */
+  async scale(n, runs, seed) {
+    const group = responses(n, seed);
+    const report = [];
+    const draw = [];
+    for (let run = -3; run < runs; run += 1) {
+      await nextFrame();
+      const t0 = performance.now();
+      const result = scan.report(group);
+      const t1 = performance.now();
+      scan.drawConcepts(canvas, result, 'nl');
+      flush();
+      const t2 = performance.now();
+      if (result.respondents !== n) throw new Error(`report counted ${result.respondents} of ${n}`);
+      if (run >= 0) {
+        report.push(t1 - t0);
+        draw.push(t2 - t1);
+      }
+    }
+    return { report, draw };
+  },
+
+  /**
+   * The radar's redraw when one answer changes, as the page does it: report of the one
+   * response, then drawConcepts. `item` alternates between two values that differ from
+   * the response's own.
+   */
+  async redraw(responseText, item, values, changes) {
+    const response = JSON.parse(responseText);
+    const times = [];
+    for (let i = -3; i < changes; i += 1) {
+      await nextFrame();
+      response.answers[item] = values[(i + 3) % values.length];
+      const t0 = performance.now();
+      const result = scan.report([response]);
+      scan.drawConcepts(canvas, result, 'nl');
+      flush();
+      const t1 = performance.now();
+      if (i >= 0) times.push(t1 - t0);
+    }
+    return times;
+  },
+
+  /** The concept means and labels of one response, to check the anchor's data. */
+  concepts(responseText) {
+    const result = scan.report([scan.parseResponse(responseText)]);
+    return instrument.concepts.map((c) => ({ id: c.id, label: c.label.nl, mean: result.concepts[c.id].mean }));
+  },
+
+  canvas: { width: canvas.width, height: canvas.height, dpr },
+};
+document.body.dataset.ready = 'true';

@@ -1,0 +1,329 @@
+// The browser half of `cargo xtask bench`: drives Debian's Chromium through
+// playwright-core against the site and the Chart.js anchor, both served by the xtask
+// server on one origin, and writes every sample as a tab-separated line to
+// $BENCH_OUT. xtask computes the medians and writes BENCHMARKS.md; this script only
+// measures. Progress goes to stderr.
+//
+// Lines: `meta KEY VALUE...`, `file VARIANT PATH RAW GZIP TYPE`,
+// `first_chart VARIANT MS`, `redraw VARIANT MS`, `group_report N MS`, `group_draw N MS`,
+// `check NAME ok`.
+//
+// Run it through `cargo xtask bench`; by hand it needs BENCH_URL (the served
+// target/bench-site/) and BENCH_OUT.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { countFiles } from './bytes.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BASE = required('BENCH_URL');
+const OUT = required('BENCH_OUT');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// The desktop size of the end-to-end tests; devicePixelRatio 1 for page and anchor alike.
+const VIEWPORT = { width: 1280, height: 900 };
+const DPR = 1;
+const MARK = 'netwerkscan:first-chart';
+const STORAGE_KEY = 'netwerkscan:draft:v1';
+const ANNA = readFileSync(path.join(ROOT, 'examples', 'anna-gemeente.json'), 'utf8');
+
+const FIRST_CHART_RUNS = 20;
+const REDRAW_CHANGES = 30;
+// The item whose answer changes, and two values both unlike Anna's own 4.
+const REDRAW_ITEM = 'respect-1';
+const REDRAW_VALUES = ['2', '5'];
+const GROUP_SIZES = [
+  [10, 15],
+  [100, 15],
+  [1000, 10],
+  [10000, 5],
+];
+const SEED = 20_240_601;
+
+const records = [];
+function record(...fields) {
+  records.push(fields.map(String).join('\t'));
+}
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run the benchmark with \`cargo xtask bench\``);
+  return value;
+}
+
+function log(text) {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/**
+ * A fresh context (no cache, no storage: a first visit) and its page. With `draft`,
+ * the page finds that response in localStorage as if the respondent had filled it in
+ * before. Console errors, uncaught exceptions and failed requests are collected.
+ */
+async function open(browser, { draft } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale: 'nl-NL', serviceWorkers: 'block' });
+  if (draft) {
+    await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(draft)]);
+  }
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+  });
+  return {
+    context,
+    page,
+    check(what) {
+      if (problems.length > 0) throw new Error(`${what}: the page had problems:\n  ${problems.join('\n  ')}`);
+    },
+  };
+}
+
+/** Waits until the page has set `name` with performance.mark. */
+async function waitForMark(page, name) {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout: 60_000 });
+}
+
+const draftOf = (response) => ({ version: 1, lang: 'nl', step: 0, response: JSON.parse(response) });
+
+const VARIANTS = {
+  // The scan page with Anna's answers restored from the draft: the radar shows her data.
+  ours: { url: () => BASE, draft: () => draftOf(ANNA) },
+  // A first visit: nothing filled in yet, the radar without a polygon.
+  'ours-empty': { url: () => BASE, draft: () => null },
+  anchor: { url: (size) => `${BASE}bench/chartjs/?size=${size}`, draft: () => null },
+};
+
+/**
+ * One cold load: returns the time of the first-chart mark (ms after navigation start)
+ * and every file the page requested before it, with its body.
+ */
+async function firstChart(browser, variant, size) {
+  const spec = VARIANTS[variant];
+  const { context, page, check } = await open(browser, { draft: spec.draft() });
+  const bodies = [];
+  page.on('response', (response) => {
+    bodies.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), type: response.headers()['content-type'], body }))
+        .catch(() => null),
+    );
+  });
+  await page.goto(spec.url(size), { waitUntil: 'commit' });
+  await waitForMark(page, MARK);
+  const timing = await page.evaluate((mark) => {
+    const at = performance.getEntriesByName(mark)[0].startTime;
+    const canvas = document.getElementById('chart-concepts') ?? document.getElementById('radar');
+    return {
+      at,
+      document: performance.getEntriesByType('navigation')[0].name,
+      before: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= at)
+        .sort((a, b) => a.startTime - b.startTime)
+        .map((entry) => entry.name),
+      canvas: { width: canvas.clientWidth, height: canvas.clientHeight, dpr: window.devicePixelRatio },
+      anchor: window.benchAnchor?.concepts ?? null,
+    };
+  }, MARK);
+  await page.waitForLoadState('load');
+  // In the order the page asked for them: the document, then by start time.
+  const order = [timing.document, ...timing.before];
+  const seen = (await Promise.all(bodies)).filter((entry) => entry && order.includes(entry.url));
+  seen.sort((a, b) => order.indexOf(a.url) - order.indexOf(b.url));
+  const files = countFiles(seen);
+  const missing = order.filter((url) => !seen.some((entry) => entry.url === url));
+  check(`first chart (${variant})`);
+  await context.close();
+  if (missing.length > 0) throw new Error(`no response body seen for ${missing.join(', ')}`);
+  return { ms: timing.at, files, canvas: timing.canvas, anchor: timing.anchor };
+}
+
+/**
+ * The scan page: click a radio of a concept item, as a respondent changes an answer.
+ * The page recomputes the report and redraws the four charts and their tables in the
+ * change handler, synchronously; reading one pixel of the concept radar then makes
+ * Chromium carry out the queued drawing, so the time includes the radar's pixels.
+ */
+async function redrawPage(browser) {
+  const { context, page, check } = await open(browser, { draft: draftOf(ANNA) });
+  await page.goto(BASE);
+  await waitForMark(page, MARK);
+  const times = await page.evaluate(
+    async ({ item, values, changes }) => {
+      // After the next frame, so that one change does not pay for the last one's paint.
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const radio = (value) => document.querySelector(`input[type="radio"][data-kind="answer"][data-id="${item}"][value="${value}"]`);
+      if (!radio(values[0])) throw new Error(`no radio for ${item}`);
+      // Show the step with the question, as a respondent would see it.
+      const section = radio(values[0]).closest('[id^="step-"]');
+      const index = [...section.parentElement.children].indexOf(section);
+      document.querySelector(`.step-button[data-step="${index}"]`).click();
+      const canvas = document.getElementById('chart-concepts');
+      const cell = () => document.querySelector('#chart-concepts-table tr[data-id="respect"] td')?.textContent;
+      const result = [];
+      const seen = new Set();
+      for (let i = -3; i < changes; i += 1) {
+        await frame();
+        const input = radio(values[(i + 3) % values.length]);
+        const t0 = performance.now();
+        input.click();
+        canvas.getContext('2d').getImageData(0, 0, 1, 1);
+        const t1 = performance.now();
+        if (!input.checked) throw new Error('the click did not select the answer');
+        seen.add(cell());
+        if (i >= 0) result.push(t1 - t0);
+      }
+      if (seen.size !== values.length) throw new Error(`the radar's table did not follow the answers: ${[...seen].join(', ')}`);
+      return result;
+    },
+    { item: REDRAW_ITEM, values: REDRAW_VALUES, changes: REDRAW_CHANGES},
+  );
+  check('redraw (page)');
+  await context.close();
+  return times;
+}
+
+/** The anchor: one value and its label change, then `chart.update('none')`. */
+async function redrawAnchor(browser, size) {
+  const { context, page, check } = await open(browser);
+  await page.goto(VARIANTS.anchor.url(size));
+  await waitForMark(page, MARK);
+  const times = await page.evaluate(
+    async ({ changes }) => {
+      // After the next frame, so that one change does not pay for the last one's paint.
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const { chart, concepts } = window.benchAnchor;
+      const values = [10 / 3, 13 / 3];
+      const result = [];
+      for (let i = -3; i < changes; i += 1) {
+        await frame();
+        const value = values[(i + 3) % values.length];
+        const t0 = performance.now();
+        chart.data.datasets[0].data[1] = value;
+        chart.data.labels[1] = [concepts.labels[1], value.toFixed(2).replace('.', ',')];
+        chart.update('none');
+        chart.canvas.getContext('2d').getImageData(0, 0, 1, 1);
+        const t1 = performance.now();
+        if (i >= 0) result.push(t1 - t0);
+      }
+      return result;
+    },
+    { changes: REDRAW_CHANGES},
+  );
+  check('redraw (anchor)');
+  await context.close();
+  return times;
+}
+
+/** The group page: scale runs, the bare radar redraw, and the concept means of Anna. */
+async function groupPage(browser, size) {
+  const { context, page, check } = await open(browser);
+  await page.goto(`${BASE}bench/group/?size=${size}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  const scale = [];
+  for (const [n, runs] of GROUP_SIZES) {
+    const result = await page.evaluate(({ n, runs, seed }) => window.benchGroup.scale(n, runs, seed), { n, runs, seed: SEED });
+    log(`group of ${n}: report ${median(result.report).toFixed(2)} ms, draw ${median(result.draw).toFixed(2)} ms (median of ${runs})`);
+    scale.push({ n, ...result });
+  }
+  const redraw = await page.evaluate(
+    ({ text, item, values, changes }) => window.benchGroup.redraw(text, item, values.map(Number), changes),
+    { text: ANNA, item: REDRAW_ITEM, values: REDRAW_VALUES, changes: REDRAW_CHANGES },
+  );
+  const concepts = await page.evaluate((text) => window.benchGroup.concepts(text), ANNA);
+  check('group scale');
+  await context.close();
+  return { scale, redraw, concepts };
+}
+
+/** The anchor must draw what the page draws: same labels, same means. */
+function checkAnchorData(anchor, concepts) {
+  const problems = concepts.flatMap((c, i) => {
+    const out = [];
+    if (anchor.ids[i] !== c.id || anchor.labels[i] !== c.label) out.push(`axis ${i}: ${anchor.ids[i]} "${anchor.labels[i]}" vs ${c.id} "${c.label}"`);
+    if (!(Math.abs(anchor.means[i] - c.mean) < 1e-9)) out.push(`${c.id}: anchor ${anchor.means[i]} vs report ${c.mean}`);
+    return out;
+  });
+  if (problems.length > 0) {
+    throw new Error(`bench/chartjs/anchor.js does not draw the report of examples/anna-gemeente.json:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    record('meta', 'chromium', browser.version());
+    record('meta', 'viewport', `${VIEWPORT.width}x${VIEWPORT.height}`);
+
+    // Warm-up, not counted: the first start reads Chromium and the files from disk.
+    // It also gives the CSS size of the page's radar, which the anchor copies.
+    const probe = await firstChart(browser, 'ours', 0);
+    const { width, height, dpr } = probe.canvas;
+    if (width !== height || width === 0) throw new Error(`the page's radar is ${width}x${height} CSS pixels, not a square`);
+    record('meta', 'canvas', width, height, dpr);
+    log(`the page's radar is ${width}x${height} CSS px at devicePixelRatio ${dpr}`);
+    const anchorProbe = await firstChart(browser, 'anchor', width);
+    if (anchorProbe.canvas.width !== width) throw new Error(`the anchor's canvas is ${anchorProbe.canvas.width} px wide, not ${width}`);
+    await firstChart(browser, 'ours-empty', width);
+
+    const order = Object.keys(VARIANTS);
+    const samples = Object.fromEntries(order.map((v) => [v, []]));
+    // Every file loaded before the mark in any run (a file the browser fetches in
+    // parallel, such as the icon, is sometimes just before the mark, sometimes after).
+    const files = Object.fromEntries(order.map((v) => [v, new Map()]));
+    for (let run = 0; run < FIRST_CHART_RUNS; run += 1) {
+      // Rotate the order, so no variant always runs right after another.
+      for (let k = 0; k < order.length; k += 1) {
+        const variant = order[(run + k) % order.length];
+        const result = await firstChart(browser, variant, width);
+        samples[variant].push(result.ms);
+        record('first_chart', variant, result.ms.toFixed(3));
+        for (const f of result.files) if (!files[variant].has(f.path)) files[variant].set(f.path, f);
+      }
+      log(`first chart, run ${run + 1}/${FIRST_CHART_RUNS}: ${order.map((v) => `${v} ${samples[v].at(-1).toFixed(1)} ms`).join(', ')}`);
+    }
+
+    for (const variant of order) {
+      for (const f of files[variant].values()) record('file', variant, f.path, f.raw, f.gz, f.type);
+    }
+
+    const group = await groupPage(browser, width);
+    checkAnchorData(anchorProbe.anchor, group.concepts);
+    record('check', 'anchor-data', 'ok');
+    for (const { n, report, draw } of group.scale) {
+      for (const ms of report) record('group_report', n, ms.toFixed(3));
+      for (const ms of draw) record('group_draw', n, ms.toFixed(3));
+    }
+
+    const page = await redrawPage(browser);
+    const anchor = await redrawAnchor(browser, width);
+    for (const ms of page) record('redraw', 'ours-page', ms.toFixed(3));
+    for (const ms of group.redraw) record('redraw', 'ours-radar', ms.toFixed(3));
+    for (const ms of anchor) record('redraw', 'anchor', ms.toFixed(3));
+    log(
+      `redraw (median of ${REDRAW_CHANGES}): page ${median(page).toFixed(2)} ms, radar ${median(group.redraw).toFixed(2)} ms, ` +
+        `anchor ${median(anchor).toFixed(2)} ms`,
+    );
+  } finally {
+    await browser.close();
+  }
+  writeFileSync(OUT, `${records.join('\n')}\n`);
+  log(`wrote ${records.length} lines to ${OUT}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: error: ${error.stack ?? error}\n`);
+  process.exit(1);
+});
