@@ -94,8 +94,18 @@ impl Scan {
     }
 
     /// The group report of an array of response objects.
-    pub fn report(&self, responses: JsValue) -> Result<JsValue, JsError> {
-        let values: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(responses)
+    ///
+    /// The array crosses into wasm as one JSON text: `JSON.stringify` and serde_json
+    /// are several times faster than converting thousands of objects key by key.
+    pub fn report(&self, responses: &JsValue) -> Result<JsValue, JsError> {
+        if !js_sys::Array::is_array(responses) {
+            return Err(JsError::new("report: expected an array of responses"));
+        }
+        let text = js_sys::JSON::stringify(responses)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| JsError::new("report: the responses cannot be written as JSON"))?;
+        let values: Vec<serde_json::Value> = serde_json::from_str(&text)
             .map_err(|e| JsError::new(&format!("report: expected an array of responses: {e}")))?;
         let mut group = Group::new(&self.instrument);
         for (i, value) in values.into_iter().enumerate() {

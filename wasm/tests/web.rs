@@ -66,7 +66,7 @@ fn round_trip_through_javascript_keeps_everything() {
 fn report_and_radar_are_drawn() {
     let scan = Scan::new();
     let response = scan.parse_response(ANNA).expect("valid");
-    let report = scan.report(Array::of1(&response).into()).expect("report");
+    let report = scan.report(&Array::of1(&response).into()).expect("report");
     assert_eq!(get(&report, &["respondents"]).as_f64(), Some(1.0));
 
     let document = web_sys::window()
@@ -107,10 +107,10 @@ fn report_and_radar_are_drawn() {
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_not_a_panic() {
     let scan = Scan::new();
-    assert!(scan.report(JsValue::from_str("nope")).is_err());
+    assert!(scan.report(&JsValue::from_str("nope")).is_err());
     let array = Array::of1(&JsValue::from_f64(3.0));
     let message = error_message(
-        scan.report(array.into())
+        scan.report(&array.into())
             .map(|_| ())
             .expect_err("not a response"),
     );
