@@ -16,6 +16,9 @@ import { ask } from './dialog.js';
 
 const $ = (id) => document.getElementById(id);
 
+// The chart that belongs to each step, shown first in the side panel on that step.
+const CHART_OF_STEP = { opgave: 'modules', organisatie: 'modules', relaties: 'concepts', belangen: 'influence', ladder: 'ladder' };
+
 // The language of messages shown before the store exists (and the one in use after).
 let messageLang = 'nl';
 
@@ -31,6 +34,8 @@ function showError(text) {
       h('button', { type: 'button', class: 'button button-quiet alert-close', dataset: { action: 'dismiss' } }, t(messageLang, 'dismiss')),
     ),
   );
+  // Screen readers hear it through role="alert"; sighted users far down the page see it too.
+  region.scrollIntoView({ block: 'nearest' });
 }
 
 function clearError() {
@@ -38,9 +43,13 @@ function clearError() {
 }
 
 /** Shows a short confirmation in the status region. */
+let statusTimer = 0;
 function showStatus(text) {
   const region = $('status');
   replaceChildren(region, h('p', {}, text));
+  // A confirmation has done its work after a while; it should not crowd the page.
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => region.replaceChildren(), 12_000);
 }
 
 // Whatever slips through is still shown to the user instead of failing silently.
@@ -91,14 +100,20 @@ async function start() {
     for (const button of document.querySelectorAll('.lang-toggle button')) {
       button.setAttribute('aria-pressed', String(button.dataset.lang === l));
     }
-    $('save-button').textContent = t(l, 'save');
-    $('open-button').textContent = t(l, 'open');
-    $('restart-button').textContent = t(l, 'restart');
+    // Narrow screens show a short label; the accessible name is always the full one.
+    for (const [id, key] of [['save-button', 'save'], ['open-button', 'open'], ['restart-button', 'restart']]) {
+      $(id).querySelector('.label-long').textContent = t(l, key);
+      $(id).querySelector('.label-short').textContent = t(l, `${key}Short`);
+    }
     $('step-nav').setAttribute('aria-label', t(l, 'stepsNav'));
     $('sources-title').textContent = t(l, 'sources');
     replaceChildren(
       $('sources'),
-      instrument.sources.map((s) => h('li', {}, h('cite', {}, tx(s.title, l)), s.author ? `, ${tx(s.author, l)}` : null, s.publisher ? ` (${tx(s.publisher, l)})` : null)),
+      instrument.sources.map((s) => {
+        const author = tx(s.author, l);
+        const publisher = tx(s.publisher, l);
+        return h('li', {}, h('cite', {}, tx(s.title, l)), author ? `, ${author}` : null, publisher && publisher !== author ? ` (${publisher})` : null);
+      }),
     );
   }
 
@@ -156,6 +171,7 @@ async function start() {
     next.textContent = index === steps.length - 2 ? t(l, 'toResult') : t(l, 'next');
     document.title = `${tx(instrument.title, l)} – ${currentStep().label(l)}`;
     if (currentStep().id === 'resultaat' && report) renderResultStep();
+    charts.reveal(CHART_OF_STEP[currentStep().id]);
     if (focus) {
       $(`step-${currentStep().id}-title`)?.focus({ preventScroll: true });
       $('main').scrollIntoView({ block: 'start' });
@@ -185,6 +201,7 @@ async function start() {
         h('span', { class: 'sr-only' }, `, ${t(l, 'stepProgress', { n: p.answered, total: p.total })}`),
       );
       holder.classList.toggle('complete', p.answered === p.total);
+      holder.closest('.step-button')?.classList.toggle('complete', p.answered === p.total);
     }
   }
 

@@ -201,5 +201,15 @@ export function createCharts(container, scan, instrument, onError) {
     }
   }
 
-  return { render, update };
+  /**
+   * Brings the chart that belongs to the current step into view inside the side panel
+   * (only where the panel scrolls on its own, i.e. on wide screens).
+   */
+  function reveal(key) {
+    if (container.scrollHeight <= container.clientHeight + 1) return;
+    const figure = key ? container.querySelector(`.chart-figure-${key}`) : null;
+    container.scrollTop = figure ? figure.offsetTop - 8 : 0;
+  }
+
+  return { render, update, reveal };
 }

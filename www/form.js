@@ -204,7 +204,8 @@ function renderBelangen(ctx) {
       interests.influence.sources.map((s, index) =>
         scaleFieldset(ctx, {
           ref: { kind: 'influence', id: s.id },
-          legend: `${tx(s.label, lang)}: ${tx(s.text, lang)}`,
+          // The question names its source itself ("... via hulpbronnen ...").
+          legend: tx(s.text, lang),
           labels: interests.scale.labels,
           number: interests.questions.length + index + 1,
         }),
