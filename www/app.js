@@ -8,7 +8,7 @@ import { h, replaceChildren } from './dom.js';
 import { createStore, hasAnswers } from './state.js';
 import { buildSteps, stepProgress, totalProgress } from './steps.js';
 import { renderStep } from './form.js';
-import { parseScaleValue, applyChange, normalise } from './response.js';
+import { parseScaleValue, applyChange } from './response.js';
 import { createCharts } from './charts.js';
 import { renderResult } from './result.js';
 import { saveResponse, readResponseFile } from './files.js';
@@ -77,7 +77,7 @@ async function start() {
   }
 
   const steps = buildSteps(instrument);
-  const freshResponse = () => normalise(scan.emptyResponse(), instrument);
+  const freshResponse = () => scan.emptyResponse();
   const store = createStore(scan, steps.length, freshResponse);
   const form = $('scan-form');
   const charts = createCharts($('charts'), scan, instrument, (error) => showError(t(store.state.lang, 'error', { message: errorMessage(error) })));
@@ -340,7 +340,7 @@ async function start() {
     if (!file) return;
     let response;
     try {
-      response = normalise(await readResponseFile(scan, file), instrument);
+      response = await readResponseFile(scan, file);
     } catch (error) {
       showError(t(lang(), 'openError', { file: file.name, message: errorMessage(error).replace(/\.$/, '') }));
       return;

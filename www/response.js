@@ -51,29 +51,6 @@ function slot(response, ref) {
   }
 }
 
-/**
- * Makes a response from the core fit the page's "absent = untouched" reading.
- *
- * The core writes all four interest questions and all four sources of influence,
- * `null` when not answered, so in a file "weet niet" and "never touched" look alike.
- * When a whole group is null it was certainly never touched, and the nulls are removed
- * so the page does not show eight "weet niet" answers nobody gave. (The page's own draft
- * in localStorage keeps the difference and is not passed through here.)
- */
-export function normalise(response, instrument) {
-  const interests = response?.interests;
-  if (interests && typeof interests === 'object') {
-    const dropIfAllNull = (obj, keys) => {
-      if (obj && typeof obj === 'object' && keys.every((k) => obj[k] == null)) {
-        for (const k of keys) delete obj[k];
-      }
-    };
-    dropIfAllNull(interests, instrument.interests.questions.map((q) => q.id));
-    dropIfAllNull(interests.influence, instrument.interests.influence.sources.map((src) => src.id));
-  }
-  return response;
-}
-
 /** The stored value of `ref` (undefined when absent). */
 export function getValue(response, ref) {
   const [obj, key] = slot(response, ref);

@@ -24,6 +24,8 @@ pub const BLUE: RGBColor = RGBColor(0, 114, 178);
 pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
 /// Okabe-Ito vermillion: marks for missing scores.
 pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+/// A darker vermillion for the "geen score" text: 5.9:1 on white, AA for small text.
+pub const VERMILLION_TEXT: RGBColor = RGBColor(166, 67, 0);
 /// Text colour.
 pub const INK: RGBColor = RGBColor(33, 37, 41);
 /// Grid colour.
@@ -496,7 +498,7 @@ pub fn draw_radar<DB: DrawingBackend>(
             let color = match (is_value, radar.values[i].is_some()) {
                 (false, _) => &INK,
                 (true, true) => &BLUE,
-                (true, false) => &VERMILLION,
+                (true, false) => &VERMILLION_TEXT,
             };
             let size = if is_value { fs * 0.9 } else { fs };
             let style = TextStyle::from(("sans-serif", size).into_font())

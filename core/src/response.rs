@@ -116,12 +116,15 @@ pub struct LadderAnswer {
 }
 
 /// The organisation's interest in the joint task, and its influence.
+///
+/// Like `answers`, a question that is absent was not answered and `None` is
+/// "weet niet"; a file written back keeps that difference.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Interests {
-    /// Answers to interest, give, take and passion, indexed by [`InterestQuestion::index`].
-    pub answers: [Option<Likert>; 4],
-    /// Influence per source, indexed by [`InfluenceSource::index`].
-    pub influence: [Option<Likert>; 4],
+    /// Answers to interest, give, take and passion.
+    pub answers: BTreeMap<InterestQuestion, Option<Likert>>,
+    /// Influence per source.
+    pub influence: BTreeMap<InfluenceSource, Option<Likert>>,
     /// Fields of `interests` this version does not know.
     pub extra: Map<String, Value>,
     /// Fields of `interests.influence` this version does not know.
@@ -129,16 +132,16 @@ pub struct Interests {
 }
 
 impl Interests {
-    /// The answer to one question.
+    /// The answer to one question, if one on the scale was given.
     #[must_use]
     pub fn get(&self, q: InterestQuestion) -> Option<Likert> {
-        self.answers[q.index()]
+        self.answers.get(&q).copied().flatten()
     }
 
-    /// The influence through one source.
+    /// The influence through one source, if one on the scale was given.
     #[must_use]
     pub fn influence(&self, s: InfluenceSource) -> Option<Likert> {
-        self.influence[s.index()]
+        self.influence.get(&s).copied().flatten()
     }
 }
 
@@ -320,12 +323,12 @@ impl Response {
         top.insert("ladder".into(), ladder.into());
 
         let mut interests = Map::new();
-        for q in InterestQuestion::ALL {
-            interests.insert(q.id().into(), likert_value(self.interests.get(*q)));
+        for (q, v) in &self.interests.answers {
+            interests.insert(q.id().into(), likert_value(*v));
         }
         let mut influence = Map::new();
-        for s in InfluenceSource::ALL {
-            influence.insert(s.id().into(), likert_value(self.interests.influence(*s)));
+        for (source, v) in &self.interests.influence {
+            influence.insert(source.id().into(), likert_value(*v));
         }
         extend(&mut influence, &self.interests.influence_extra);
         interests.insert("influence".into(), influence.into());
@@ -715,15 +718,16 @@ impl Reader {
         };
         for q in InterestQuestion::ALL {
             if let Some(value) = m.remove(q.id()) {
-                out.answers[q.index()] = self.likert(&format!("interests.{q}"), &value);
+                let answer = self.likert(&format!("interests.{q}"), &value);
+                out.answers.insert(*q, answer);
             }
         }
         if let Some(inf) = m.remove("influence") {
             if let Some(mut inf) = self.object("interests.influence", inf) {
                 for s in InfluenceSource::ALL {
                     if let Some(value) = inf.remove(s.id()) {
-                        out.influence[s.index()] =
-                            self.likert(&format!("interests.influence.{s}"), &value);
+                        let answer = self.likert(&format!("interests.influence.{s}"), &value);
+                        out.influence.insert(*s, answer);
                     }
                 }
                 out.influence_extra = inf;

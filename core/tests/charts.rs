@@ -208,7 +208,7 @@ fn modules_and_influence_radars() {
     assert_contains(&all, "Invloed");
     for (label, value) in [
         ("Hulpbronnen", "3,20"),
-        ("Beslissingsbevoegdheid", "2,00"),
+        ("Bevoegdheden", "2,00"),
         ("Informatie en deskundigheid", "3,20"),
         ("Communicatie", "3,40"),
     ] {
@@ -250,7 +250,10 @@ fn a_missing_concept_shows_geen_score_and_no_closed_polygon() {
         .into_iter()
         .find(|t| t.text == "geen score")
         .expect("geen score");
-    assert_eq!(missing.fill, "#D55E00", "written in vermillion");
+    assert_eq!(
+        missing.fill, "#A64300",
+        "written in dark vermillion (AA contrast)"
+    );
 
     let svg = radar_svg(
         &chart::concepts_radar(&report, instrument(), Lang::En),

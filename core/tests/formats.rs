@@ -664,3 +664,24 @@ fn unknown_numbers_survive_the_round_trip_exactly() {
         );
     }
 }
+
+#[test]
+fn interests_keep_weet_niet_apart_from_unanswered() {
+    let mut v = base();
+    v["interests"] = json!({"give": null, "take": 4, "influence": {"authority": null}});
+    let r = parse(&v.to_string()).expect("valid");
+    let back = r.to_value();
+    assert_eq!(
+        back["interests"]["give"],
+        Value::Null,
+        "weet niet stays null"
+    );
+    assert_eq!(back["interests"]["take"], json!(4));
+    assert!(
+        back["interests"].get("interest").is_none(),
+        "unanswered stays absent"
+    );
+    assert!(back["interests"].get("passion").is_none());
+    assert_eq!(back["interests"]["influence"], json!({"authority": null}));
+    assert_eq!(parse(&back.to_string()).expect("reads back"), r);
+}
