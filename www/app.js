@@ -340,7 +340,7 @@ async function start() {
     if (!file) return;
     let response;
     try {
-      response = await readResponseFile(scan, file);
+      response = await readResponseFile(scan, file, lang());
     } catch (error) {
       showError(t(lang(), 'openError', { file: file.name, message: errorMessage(error).replace(/\.$/, '') }));
       return;

@@ -40,8 +40,8 @@ export function saveResponse(scan, response) {
   return name;
 }
 
-/** Reads and checks a chosen file; resolves to the response object or rejects with the core's message. */
-export async function readResponseFile(scan, file) {
+/** Reads and checks a chosen file; resolves to the response object or rejects with the core's message in `lang`. */
+export async function readResponseFile(scan, file, lang) {
   const text = await file.text();
-  return scan.parseResponse(text);
+  return scan.parseResponse(text, lang);
 }

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use netwerkregie::response::MAX_RESPONSE_BYTES;
-use netwerkregie::{Instrument, Response, ResponseError};
+use netwerkregie::{Instrument, Lang, Response, ResponseError};
 
 /// A response, or what is wrong with it in a sentence.
 pub type Parsed = Result<Response, String>;
@@ -66,6 +66,7 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 pub fn for_each_response(
     paths: &[PathBuf],
     instrument: &Instrument,
+    lang: Lang,
     mut f: impl FnMut(&str, Parsed),
 ) -> Result<(), String> {
     for path in expand(paths)? {
@@ -103,7 +104,7 @@ pub fn for_each_response(
                 if !line.ends_with('\n') && read as u64 > MAX_RESPONSE_BYTES as u64 {
                     f(
                         &format!("{name}:{number}"),
-                        Err(ResponseError::TooLarge { bytes: read }.to_string()),
+                        Err(ResponseError::TooLarge { bytes: read }.message(lang)),
                     );
                     break;
                 }
@@ -111,15 +112,16 @@ pub fn for_each_response(
                     continue;
                 }
                 any = true;
-                let parsed = Response::from_json(&line, instrument).map_err(|e| e.to_string());
+                let parsed = Response::from_json(&line, instrument).map_err(|e| e.message(lang));
                 f(&format!("{name}:{number}"), parsed);
             }
             if !any {
-                f(&name, Err(ResponseError::Empty.to_string()));
+                f(&name, Err(ResponseError::Empty.message(lang)));
             }
         } else {
-            let parsed = read_limited(&path, MAX_RESPONSE_BYTES)
-                .and_then(|text| Response::from_json(&text, instrument).map_err(|e| e.to_string()));
+            let parsed = read_limited(&path, MAX_RESPONSE_BYTES).and_then(|text| {
+                Response::from_json(&text, instrument).map_err(|e| e.message(lang))
+            });
             f(&name, parsed);
         }
     }

@@ -80,23 +80,28 @@ fn run(command: Command, options: &Options) -> Result<ExitCode, String> {
         Command::Validate => {
             let mut bad = 0usize;
             let mut good = 0usize;
-            input::for_each_response(&options.files, &instrument, |source, parsed| match parsed {
-                Ok(r) => {
-                    good += 1;
-                    let answered = r.answers.values().filter(|v| v.is_some()).count();
-                    let _ = writeln!(
-                        out,
-                        "ok: {source} ({}, {}; {answered} of {} items answered)",
-                        or_dash(&r.respondent.alias),
-                        or_dash(&r.respondent.organisation),
-                        instrument.items().len()
-                    );
-                }
-                Err(e) => {
-                    bad += 1;
-                    eprintln!("{source}: {e}");
-                }
-            })?;
+            input::for_each_response(
+                &options.files,
+                &instrument,
+                options.lang,
+                |source, parsed| match parsed {
+                    Ok(r) => {
+                        good += 1;
+                        let answered = r.answers.values().filter(|v| v.is_some()).count();
+                        let _ = writeln!(
+                            out,
+                            "ok: {source} ({}, {}; {answered} of {} items answered)",
+                            or_dash(&r.respondent.alias),
+                            or_dash(&r.respondent.organisation),
+                            instrument.items().len()
+                        );
+                    }
+                    Err(e) => {
+                        bad += 1;
+                        eprintln!("{source}: {e}");
+                    }
+                },
+            )?;
             if bad > 0 {
                 eprintln!(
                     "netwerkscan: {bad} of {} response(s) are not valid",
@@ -110,10 +115,15 @@ fn run(command: Command, options: &Options) -> Result<ExitCode, String> {
         Command::Report => {
             let mut group = Group::new(&instrument);
             let mut problems = Vec::new();
-            input::for_each_response(&options.files, &instrument, |source, result| match result {
-                Ok(r) => group.add(&r),
-                Err(e) => problems.push(format!("{source}: {e}")),
-            })?;
+            input::for_each_response(
+                &options.files,
+                &instrument,
+                options.lang,
+                |source, result| match result {
+                    Ok(r) => group.add(&r),
+                    Err(e) => problems.push(format!("{source}: {e}")),
+                },
+            )?;
             if !problems.is_empty() {
                 for p in &problems {
                     eprintln!("{p}");

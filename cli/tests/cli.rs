@@ -438,7 +438,7 @@ fn bad_files_are_named_with_their_problem() {
         let path = tmp.write(name, text);
         let path = path.to_str().expect("utf-8 path");
         for command in ["validate", "report"] {
-            let o = run(&[command, path]);
+            let o = run(&[command, "--lang", "en", path]);
             let err = stderr(&o);
             assert!(!o.status.success(), "{command} {name} succeeded");
             assert_eq!(o.status.code(), Some(1), "{command} {name}: {err}");
@@ -570,8 +570,15 @@ fn json_lines() {
         assert_eq!(o.status.code(), Some(1), "{command}");
         assert_no_panic(&o);
         let err = stderr(&o);
-        assert!(err.contains("fout.jsonl:2: answers.opgave-1"), "{err}");
-        assert!(err.contains("fout.jsonl:4: not valid JSON"), "{err}");
+        // Without --lang the messages are Dutch, like the rest of the CLI.
+        assert!(
+            err.contains("fout.jsonl:2: answers.opgave-1: 7 ligt niet op de schaal 1..5"),
+            "{err}"
+        );
+        assert!(
+            err.contains("fout.jsonl:4: geen geldige JSON op regel 1"),
+            "{err}"
+        );
         assert!(!err.contains("fout.jsonl:1:"), "{err}");
         assert!(!err.contains("fout.jsonl:3:"), "{err}");
     }
@@ -581,7 +588,7 @@ fn json_lines() {
     let o = run(&["validate", empty.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("leeg.jsonl"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("empty"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("het bestand is leeg"), "{}", stderr(&o));
 }
 
 // ---------------------------------------------------------------- instrument

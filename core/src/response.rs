@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::instrument::Instrument;
 use crate::likert::Likert;
 use crate::model::{Concept, InfluenceSource, InterestQuestion, Module, Position, Role, Rung};
+use crate::text::{Lang, Text};
 
 /// The `format` marker of a response file.
 pub const RESPONSE_FORMAT: &str = "netwerkscan-response";
@@ -23,12 +24,12 @@ pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
 /// One problem in a response, with the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {problem}")]
+#[error("{path}: {}", problem.en)]
 pub struct FieldError {
     /// Dotted path to the field, such as `answers.opgave-1`.
     pub path: String,
-    /// What is wrong, in a sentence.
-    pub problem: String,
+    /// What is wrong, in a sentence, in Dutch and English.
+    pub problem: Text,
 }
 
 /// Why a response could not be read.
@@ -54,8 +55,8 @@ pub enum ResponseError {
         message: String,
     },
     /// The JSON is not a response file at all.
-    #[error("not a netwerkscan response: {0}")]
-    NotAResponse(String),
+    #[error("not a netwerkscan response: {}", .0.en)]
+    NotAResponse(Text),
     /// A newer Netwerkscan wrote the file.
     #[error("version: this file has response format version {found}; this Netwerkscan reads up to version {RESPONSE_VERSION}. Update Netwerkscan to open it")]
     NewerVersion {
@@ -68,6 +69,34 @@ pub enum ResponseError {
 }
 
 impl ResponseError {
+    /// The message in `lang`; `Display` gives the English one.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (ResponseError::Empty, Lang::Nl) => {
+                "het bestand is leeg; verwacht een netwerkscan-antwoordbestand (JSON)".into()
+            }
+            (ResponseError::TooLarge { bytes }, Lang::Nl) => format!(
+                "het bestand is {bytes} bytes; een antwoordbestand is hoogstens {MAX_RESPONSE_BYTES} bytes"
+            ),
+            (ResponseError::Syntax { line, column, message }, Lang::Nl) => format!(
+                "geen geldige JSON op regel {line}, kolom {column} ({message})"
+            ),
+            (ResponseError::NotAResponse(t), Lang::Nl) => {
+                format!("geen netwerkscan-antwoordbestand: {}", t.nl)
+            }
+            (ResponseError::NewerVersion { found }, Lang::Nl) => format!(
+                "version: dit bestand heeft antwoordformaat versie {found}; deze Netwerkscan leest tot en met versie {RESPONSE_VERSION}. Werk Netwerkscan bij om het te openen"
+            ),
+            (ResponseError::Fields(fields), Lang::Nl) => fields
+                .iter()
+                .map(|f| format!("{}: {}", f.path, f.problem.nl))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
     /// The field problems, when the error is about fields.
     #[must_use]
     pub fn fields(&self) -> &[FieldError] {
@@ -218,37 +247,47 @@ impl Response {
     /// Reads a response that is already parsed as JSON (as the wasm binding gets it).
     pub fn from_value(value: Value, instrument: &Instrument) -> Result<Response, ResponseError> {
         let Value::Object(mut top) = value else {
-            return Err(ResponseError::NotAResponse(format!(
-                "expected a JSON object, found {}",
-                kind(&value)
-            )));
+            return Err(ResponseError::NotAResponse(Text {
+                nl: format!(
+                    "verwacht een JSON-object, gevonden: {}",
+                    kind(&value, Lang::Nl)
+                ),
+                en: format!("expected a JSON object, found {}", kind(&value, Lang::En)),
+            }));
         };
         match top.remove("format") {
             Some(Value::String(f)) if f == RESPONSE_FORMAT => {}
             Some(other) => {
-                return Err(ResponseError::NotAResponse(format!(
-                    "format is {other}, expected \"{RESPONSE_FORMAT}\""
-                )))
+                return Err(ResponseError::NotAResponse(Text {
+                    nl: format!("format is {other}, verwacht \"{RESPONSE_FORMAT}\""),
+                    en: format!("format is {other}, expected \"{RESPONSE_FORMAT}\""),
+                }))
             }
             None => {
-                return Err(ResponseError::NotAResponse(format!(
-                    "the field \"format\" is missing (expected \"{RESPONSE_FORMAT}\")"
-                )))
+                return Err(ResponseError::NotAResponse(Text {
+                    nl: format!("het veld \"format\" ontbreekt (verwacht \"{RESPONSE_FORMAT}\")"),
+                    en: format!("the field \"format\" is missing (expected \"{RESPONSE_FORMAT}\")"),
+                }))
             }
         }
         let version = match top.remove("version") {
             Some(Value::Number(n)) => n.as_u64().ok_or_else(|| {
-                ResponseError::NotAResponse(format!("version {n} is not a whole number"))
+                ResponseError::NotAResponse(Text {
+                    nl: format!("version {n} is geen geheel getal"),
+                    en: format!("version {n} is not a whole number"),
+                })
             })?,
             Some(other) => {
-                return Err(ResponseError::NotAResponse(format!(
-                    "version is {other}, expected a number such as {RESPONSE_VERSION}"
-                )))
+                return Err(ResponseError::NotAResponse(Text {
+                    nl: format!("version is {other}, verwacht een getal zoals {RESPONSE_VERSION}"),
+                    en: format!("version is {other}, expected a number such as {RESPONSE_VERSION}"),
+                }))
             }
             None => {
-                return Err(ResponseError::NotAResponse(
-                    "the field \"version\" is missing".into(),
-                ))
+                return Err(ResponseError::NotAResponse(Text::new(
+                    "het veld \"version\" ontbreekt",
+                    "the field \"version\" is missing",
+                )))
             }
         };
         if version > RESPONSE_VERSION {
@@ -383,14 +422,18 @@ fn migrate_v0(top: &mut Map<String, Value>) {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+fn kind(v: &Value, lang: Lang) -> &'static str {
+    let (nl, en) = match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("true/false", "true/false"),
+        Value::Number(_) => ("een getal", "a number"),
+        Value::String(_) => ("tekst", "text"),
+        Value::Array(_) => ("een lijst", "a list"),
+        Value::Object(_) => ("een object", "an object"),
+    };
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
     }
 }
 
@@ -401,10 +444,10 @@ struct Reader {
 }
 
 impl Reader {
-    fn error(&mut self, path: &str, problem: String) {
+    fn error(&mut self, path: &str, nl: String, en: String) {
         self.errors.push(FieldError {
             path: path.to_owned(),
-            problem,
+            problem: Text { nl, en },
         });
     }
 
@@ -414,6 +457,7 @@ impl Reader {
             None => {
                 self.error(
                     "instrument",
+                    "ontbreekt (verwacht {\"id\": ..., \"version\": ...})".into(),
                     "is missing (expected {\"id\": ..., \"version\": ...})".into(),
                 );
                 InstrumentRef::default()
@@ -423,6 +467,7 @@ impl Reader {
             Some(Value::Null) => {
                 self.error(
                     "answers",
+                    "is null; verwacht een object met de antwoorden per vraag".into(),
                     "is null; expected an object of item answers".into(),
                 );
                 BTreeMap::new()
@@ -431,6 +476,7 @@ impl Reader {
             None => {
                 self.error(
                     "answers",
+                    "ontbreekt (verwacht een object met de antwoorden per vraag)".into(),
                     "is missing (expected an object of item answers)".into(),
                 );
                 BTreeMap::new()
@@ -473,7 +519,11 @@ impl Reader {
             Value::Object(m) => Some(m),
             Value::Null => Some(Map::new()),
             other => {
-                self.error(path, format!("expected an object, found {}", kind(&other)));
+                self.error(
+                    path,
+                    format!("verwacht een object, gevonden: {}", kind(&other, Lang::Nl)),
+                    format!("expected an object, found {}", kind(&other, Lang::En)),
+                );
                 None
             }
         }
@@ -484,7 +534,11 @@ impl Reader {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => s,
             Some(other) => {
-                self.error(path, format!("expected text, found {}", kind(&other)));
+                self.error(
+                    path,
+                    format!("verwacht tekst, gevonden: {}", kind(&other, Lang::Nl)),
+                    format!("expected text, found {}", kind(&other, Lang::En)),
+                );
                 String::new()
             }
         }
@@ -503,12 +557,20 @@ impl Reader {
                     Some(w) => match u8::try_from(w).ok().and_then(Likert::new) {
                         Some(l) => Some(l),
                         None => {
-                            self.error(path, format!("{n} is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")"));
+                            self.error(
+                                path,
+                                format!("{n} ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")"),
+                                format!("{n} is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")"),
+                            );
                             None
                         }
                     },
                     None => {
-                        self.error(path, format!("{n} is not a whole number on the scale 1..5 (use 1, 2, 3, 4, 5 or null)"));
+                        self.error(
+                            path,
+                            format!("{n} is geen geheel getal op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null)"),
+                            format!("{n} is not a whole number on the scale 1..5 (use 1, 2, 3, 4, 5 or null)"),
+                        );
                         None
                     }
                 }
@@ -516,6 +578,7 @@ impl Reader {
             Value::String(s) => {
                 self.error(
                     path,
+                    format!("\"{s}\" is tekst; schrijf het getal zonder aanhalingstekens (1..5) of null"),
                     format!("\"{s}\" is text; write the number without quotes (1..5) or null"),
                 );
                 None
@@ -523,7 +586,14 @@ impl Reader {
             other => {
                 self.error(
                     path,
-                    format!("expected a number 1..5 or null, found {}", kind(other)),
+                    format!(
+                        "verwacht een getal 1..5 of null, gevonden: {}",
+                        kind(other, Lang::Nl)
+                    ),
+                    format!(
+                        "expected a number 1..5 or null, found {}",
+                        kind(other, Lang::En)
+                    ),
                 );
                 None
             }
@@ -544,6 +614,7 @@ impl Reader {
                 if found.is_none() {
                     self.error(
                         path,
+                        format!("onbekende waarde \"{s}\" (verwacht een van {ids})"),
                         format!("unknown value \"{s}\" (expected one of {ids})"),
                     );
                 }
@@ -552,7 +623,14 @@ impl Reader {
             other => {
                 self.error(
                     path,
-                    format!("expected one of {ids} or null, found {}", kind(&other)),
+                    format!(
+                        "verwacht een van {ids} of null, gevonden: {}",
+                        kind(&other, Lang::Nl)
+                    ),
+                    format!(
+                        "expected one of {ids} or null, found {}",
+                        kind(&other, Lang::En)
+                    ),
                 );
                 None
             }
@@ -571,6 +649,10 @@ impl Reader {
         if id != instrument.id() {
             self.error(
                 "instrument.id",
+                format!(
+                    "dit bestand beantwoordt het instrument \"{id}\", niet \"{}\"",
+                    instrument.id()
+                ),
                 format!(
                     "this file answers the instrument \"{id}\", not \"{}\"",
                     instrument.id()
@@ -594,6 +676,11 @@ impl Reader {
             if instrument.item(&item).is_none() {
                 self.error(
                     &path,
+                    format!(
+                        "onbekende vraag (instrument {} {} heeft geen vraag \"{item}\")",
+                        instrument.id(),
+                        instrument.version()
+                    ),
                     format!(
                         "unknown item (instrument {} {} has no item \"{item}\")",
                         instrument.id(),
@@ -633,7 +720,11 @@ impl Reader {
             }
             Some(other) => self.error(
                 "respondent.roles",
-                format!("expected a list of roles, found {}", kind(&other)),
+                format!(
+                    "verwacht een lijst van rollen, gevonden: {}",
+                    kind(&other, Lang::Nl)
+                ),
+                format!("expected a list of roles, found {}", kind(&other, Lang::En)),
             ),
         }
         roles.sort();
@@ -663,6 +754,7 @@ impl Reader {
                 }
                 None => self.error(
                     &path,
+                    format!("onbekend begrip (verwacht een van {})", Concept::ids()),
                     format!("unknown concept (expected one of {})", Concept::ids()),
                 ),
             }
@@ -680,6 +772,11 @@ impl Reader {
             if Concept::parse(&key).is_none() && Module::parse(&key).is_none() {
                 self.error(
                     &path,
+                    format!(
+                        "opmerkingen horen bij een begrip ({}) of een onderdeel ({})",
+                        Concept::ids(),
+                        Module::ids()
+                    ),
                     format!(
                         "comments belong to a concept ({}) or a module ({})",
                         Concept::ids(),

@@ -79,10 +79,18 @@ impl Scan {
         to_js(&Response::new(&self.instrument).to_value())
     }
 
-    /// Reads a response file's text; the error names the field that is wrong.
+    /// Reads a response file's text; the error names the field that is wrong, in
+    /// `lang` ("nl", the default, or "en").
     #[wasm_bindgen(js_name = parseResponse)]
-    pub fn parse_response(&self, text: &str) -> Result<JsValue, JsError> {
-        let response = Response::from_json(text, &self.instrument)?;
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes optional strings by value.
+    pub fn parse_response(
+        &self,
+        text: &str,
+        lang_code: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let lang = lang(lang_code.as_deref().unwrap_or("nl"))?;
+        let response = Response::from_json(text, &self.instrument)
+            .map_err(|e| JsError::new(&e.message(lang)))?;
         to_js(&response.to_value())
     }
 

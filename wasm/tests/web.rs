@@ -43,7 +43,7 @@ fn parse_error_names_the_field() {
     let bad = ANNA.replacen("\"opgave-1\": 4", "\"opgave-1\": 7", 1);
     assert_ne!(bad, ANNA, "the example answers opgave-1 with 4");
     let err = scan
-        .parse_response(&bad)
+        .parse_response(&bad, Some("en".into()))
         .map(|_| ())
         .expect_err("7 is refused");
     let message = error_message(err);
@@ -55,9 +55,9 @@ fn parse_error_names_the_field() {
 fn round_trip_through_javascript_keeps_everything() {
     let scan = Scan::new();
     let with_extra = ANNA.replacen('{', "{\"x-trainer\": {\"group\": 3},", 1);
-    let response = scan.parse_response(&with_extra).expect("valid");
+    let response = scan.parse_response(&with_extra, None).expect("valid");
     let text = scan.response_to_json(response).expect("serialises");
-    let again = scan.parse_response(&text).expect("reads back");
+    let again = scan.parse_response(&text, None).expect("reads back");
     assert_eq!(get(&again, &["x-trainer", "group"]).as_f64(), Some(3.0));
     assert_eq!(get(&again, &["answers", "opgave-1"]).as_f64(), Some(4.0));
 }
@@ -65,7 +65,7 @@ fn round_trip_through_javascript_keeps_everything() {
 #[wasm_bindgen_test]
 fn report_and_radar_are_drawn() {
     let scan = Scan::new();
-    let response = scan.parse_response(ANNA).expect("valid");
+    let response = scan.parse_response(ANNA, None).expect("valid");
     let report = scan.report(&Array::of1(&response).into()).expect("report");
     assert_eq!(get(&report, &["respondents"]).as_f64(), Some(1.0));
 
