@@ -134,9 +134,14 @@ export function createCharts(container, scan, instrument, onError) {
       onError(error);
       return;
     }
-    if (chart.key === 'concepts' && !firstMarked) {
-      firstMarked = true;
-      performance.mark('netwerkscan:first-chart');
+    if (chart.key === 'concepts') {
+      if (!firstMarked) {
+        firstMarked = true;
+        performance.mark('netwerkscan:first-chart');
+      }
+      // Only the latest redraw is kept, so a long session does not fill the buffer.
+      performance.clearMarks('netwerkscan:redraw');
+      performance.mark('netwerkscan:redraw');
     }
   }
 
