@@ -209,7 +209,12 @@ pub fn concepts_radar(report: &Report, instrument: &Instrument, lang: Lang) -> R
 pub fn modules_radar(report: &Report, instrument: &Instrument, lang: Lang) -> Radar {
     let labels = Module::SCORED
         .iter()
-        .map(|m| label_or_id(instrument.module_label(*m).map(|t| t.get(lang)), m.id()))
+        .map(|m| {
+            label_or_id(
+                instrument.module_short_label(*m).map(|t| t.get(lang)),
+                m.id(),
+            )
+        })
         .collect();
     let stats: Vec<Option<&Stats>> = Module::SCORED
         .iter()

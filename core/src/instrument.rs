@@ -90,6 +90,9 @@ pub struct ModuleDef {
     pub id: String,
     /// Its name.
     pub label: Text,
+    /// A short name for charts, where the full name would crowd the axis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// A sentence or two for respondents.
     pub intro: Text,
 }
@@ -399,6 +402,16 @@ impl Instrument {
             .map(|m| &m.label)
     }
 
+    /// The short label of a module for charts (its full label when it has none).
+    #[must_use]
+    pub fn module_short_label(&self, module: Module) -> Option<&Text> {
+        self.file
+            .modules
+            .iter()
+            .find(|m| m.id == module.id())
+            .map(|m| m.short.as_ref().unwrap_or(&m.label))
+    }
+
     /// The label of a rung.
     #[must_use]
     pub fn rung_label(&self, rung: Rung) -> Option<&Text> {
@@ -489,6 +502,9 @@ fn validate(file: &InstrumentFile, problems: &mut Vec<String>) -> Vec<Item> {
     for (i, m) in file.modules.iter().enumerate() {
         texts.check(&format!("modules[{i}].label"), &m.label);
         texts.check(&format!("modules[{i}].intro"), &m.intro);
+        if let Some(short) = &m.short {
+            texts.check(&format!("modules[{i}].short"), short);
+        }
     }
     check_vocabulary(
         "concepts",

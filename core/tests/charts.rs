@@ -186,11 +186,12 @@ fn modules_and_influence_radars() {
     );
     let all = joined(&svg);
     assert_contains(&all, "Overzicht");
-    // opgave 46/15 = 3.07, organisatie 289/100 = 2.89, relaties 8111/2520 = 3.22.
+    // opgave 46/15 = 3.07, organisatie 289/100 = 2.89, relaties 8111/2520 = 3.22,
+    // under the modules' short labels.
     for (label, value) in [
-        ("Gezamenlijke opgave", "3,07"),
-        ("Organisatie van de samenwerking", "2,89"),
-        ("Gezonde relaties", "3,22"),
+        ("Opgave", "3,07"),
+        ("Organisatie", "2,89"),
+        ("Relaties", "3,22"),
     ] {
         assert_contains(&all, &format!("{label} {value}"));
     }
