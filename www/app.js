@@ -42,14 +42,23 @@ function clearError() {
   $('alert').replaceChildren();
 }
 
-/** Shows a short confirmation in the status region. */
+/** Shows a short confirmation in the status region, by message key, so that it can be
+ * shown again in the other language when the language changes. */
 let statusTimer = 0;
-function showStatus(text) {
-  const region = $('status');
-  replaceChildren(region, h('p', {}, text));
+let statusMessage = null;
+function showStatus(key, params = {}) {
+  statusMessage = { key, params };
+  renderStatus();
   // A confirmation has done its work after a while; it should not crowd the page.
   clearTimeout(statusTimer);
-  statusTimer = setTimeout(() => region.replaceChildren(), 12_000);
+  statusTimer = setTimeout(() => {
+    statusMessage = null;
+    $('status').replaceChildren();
+  }, 12_000);
+}
+
+function renderStatus() {
+  if (statusMessage) replaceChildren($('status'), h('p', {}, t(messageLang, statusMessage.key, statusMessage.params)));
 }
 
 // Whatever slips through is still shown to the user instead of failing silently.
@@ -242,6 +251,9 @@ async function start() {
         showError(t(lang(), 'storageUnavailable', { message: detail }));
         break;
       case 'lang':
+        renderAll();
+        renderStatus();
+        break;
       case 'replace':
         renderAll();
         break;
@@ -325,7 +337,7 @@ async function start() {
     try {
       const name = saveResponse(scan, store.state.response);
       clearError();
-      showStatus(t(lang(), 'savedAs', { file: name }));
+      showStatus('savedAs', { file: name });
     } catch (error) {
       showError(t(lang(), 'saveError', { message: errorMessage(error) }));
     }
@@ -356,7 +368,7 @@ async function start() {
     }
     clearError();
     store.replace(response);
-    showStatus(t(lang(), 'opened', { file: file.name }));
+    showStatus('opened', { file: file.name });
   });
 
   $('restart-button').addEventListener('click', async () => {
@@ -369,7 +381,7 @@ async function start() {
     if (!ok) return;
     clearError();
     store.replace(freshResponse(), 0);
-    showStatus(t(lang(), 'cleared'));
+    showStatus('cleared');
   });
 
   // ----- first paint -----
@@ -378,7 +390,7 @@ async function start() {
   for (const id of ['save-button', 'open-button', 'restart-button']) $(id).disabled = false;
   document.body.classList.add('ready');
   for (const notice of store.notices) {
-    if (notice.kind === 'restored') showStatus(t(lang(), 'restored'));
+    if (notice.kind === 'restored') showStatus('restored');
     else if (notice.kind === 'corrupt') showError(t(lang(), 'storageCorrupt', { message: notice.message, key: notice.key }));
     else if (notice.kind === 'unavailable') showError(t(lang(), 'storageUnavailable', { message: notice.message }));
   }

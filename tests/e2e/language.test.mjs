@@ -18,9 +18,12 @@ describe('language switch', () => {
     const opgave1 = INSTRUMENT.items.find((i) => i.id === 'opgave-1');
     await questionGroup(page, opgave1.text.nl).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    assert.equal(await page.locator('#status').textContent(), 'Je eerdere antwoorden in deze browser zijn teruggezet.');
 
     await page.getByRole('button', { name: 'English' }).click();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // A confirmation still standing follows the language too.
+    assert.equal(await page.locator('#status').textContent(), 'Your earlier answers in this browser have been restored.');
     assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
 
     // The item text and the scale come from the instrument, in English.
