@@ -324,6 +324,31 @@ pub fn instrument(out: &mut impl Write, instrument: &Instrument, lang: Lang) -> 
             let rev = if item.reverse { " (R)" } else { "" };
             writeln!(out, "  {:<22} {}{rev}", item.id, item.text.get(lang))?;
         }
+        match m.id.as_str() {
+            "belangen" => {
+                for q in &file.interests.questions {
+                    writeln!(out, "  {:<22} {}", q.id, q.text.get(lang))?;
+                }
+                writeln!(out, "  {}", file.interests.influence.intro.get(lang))?;
+                for src in &file.interests.influence.sources {
+                    writeln!(out, "  {:<22} {}", src.id, src.text.get(lang))?;
+                }
+            }
+            "ladder" => {
+                writeln!(out, "  {:<22} {}", "current", file.ladder.current.get(lang))?;
+                writeln!(out, "  {:<22} {}", "desired", file.ladder.desired.get(lang))?;
+                for rung in &file.ladder.rungs {
+                    writeln!(
+                        out,
+                        "  {:<22} {}: {}",
+                        rung.id,
+                        rung.label.get(lang),
+                        rung.description.get(lang)
+                    )?;
+                }
+            }
+            _ => {}
+        }
     }
     writeln!(out)?;
     writeln!(out, "{}", t(lang, "Bronnen", "Sources"))?;
