@@ -385,21 +385,13 @@ impl Instrument {
     /// The label of a concept.
     #[must_use]
     pub fn concept_label(&self, concept: Concept) -> Option<&Text> {
-        self.file
-            .concepts
-            .iter()
-            .find(|c| c.id == concept.id())
-            .map(|c| &c.label)
+        label_of(&self.file.concepts, concept.id())
     }
 
     /// The label of a module.
     #[must_use]
     pub fn module_label(&self, module: Module) -> Option<&Text> {
-        self.file
-            .modules
-            .iter()
-            .find(|m| m.id == module.id())
-            .map(|m| &m.label)
+        label_of(&self.file.modules, module.id())
     }
 
     /// The short label of a module for charts (its full label when it has none).
@@ -415,35 +407,45 @@ impl Instrument {
     /// The label of a rung.
     #[must_use]
     pub fn rung_label(&self, rung: Rung) -> Option<&Text> {
-        self.file
-            .ladder
-            .rungs
-            .iter()
-            .find(|r| r.id == rung.id())
-            .map(|r| &r.label)
+        label_of(&self.file.ladder.rungs, rung.id())
     }
 
     /// The short label of a source of influence.
     #[must_use]
     pub fn influence_label(&self, source: InfluenceSource) -> Option<&Text> {
-        self.file
-            .interests
-            .influence
-            .sources
-            .iter()
-            .find(|s| s.id == source.id())
-            .map(|s| &s.label)
+        label_of(&self.file.interests.influence.sources, source.id())
     }
 
     /// The label of a role.
     #[must_use]
     pub fn role_label(&self, role: Role) -> Option<&Text> {
-        self.file
-            .roles
-            .iter()
-            .find(|r| r.id == role.id())
-            .map(|r| &r.label)
+        label_of(&self.file.roles, role.id())
     }
+}
+
+/// An entry of the instrument with an id and a label.
+trait Labelled {
+    fn id(&self) -> &str;
+    fn label(&self) -> &Text;
+}
+
+macro_rules! labelled {
+    ($($t:ty),+) => {$(
+        impl Labelled for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn label(&self) -> &Text {
+                &self.label
+            }
+        }
+    )+};
+}
+
+labelled!(ConceptDef, ModuleDef, ChoiceDef, InfluenceDef);
+
+fn label_of<'a, T: Labelled>(list: &'a [T], id: &str) -> Option<&'a Text> {
+    list.iter().find(|e| e.id() == id).map(Labelled::label)
 }
 
 /// Checks every rule and returns the typed items; problems are pushed, never returned early.

@@ -132,12 +132,7 @@ impl Scan {
         report: JsValue,
         lang_code: &str,
     ) -> Result<(), JsError> {
-        let (report, lang) = (read_report(report)?, lang(lang_code)?);
-        draw_radar(
-            canvas,
-            &chart::concepts_radar(&report, &self.instrument, lang),
-            lang,
-        )
+        self.radar(canvas, report, lang_code, chart::concepts_radar)
     }
 
     /// Draws the overview radar of opgave, organisatie and relaties.
@@ -148,12 +143,7 @@ impl Scan {
         report: JsValue,
         lang_code: &str,
     ) -> Result<(), JsError> {
-        let (report, lang) = (read_report(report)?, lang(lang_code)?);
-        draw_radar(
-            canvas,
-            &chart::modules_radar(&report, &self.instrument, lang),
-            lang,
-        )
+        self.radar(canvas, report, lang_code, chart::modules_radar)
     }
 
     /// Draws the radar of the four sources of influence.
@@ -164,12 +154,7 @@ impl Scan {
         report: JsValue,
         lang_code: &str,
     ) -> Result<(), JsError> {
-        let (report, lang) = (read_report(report)?, lang(lang_code)?);
-        draw_radar(
-            canvas,
-            &chart::influence_radar(&report, &self.instrument, lang),
-            lang,
-        )
+        self.radar(canvas, report, lang_code, chart::influence_radar)
     }
 
     /// Draws the participation ladder with current and desired rungs.
@@ -185,6 +170,22 @@ impl Scan {
         chart::draw_ladder(&area, &chart::ladder_chart(&report, &self.instrument, lang))
             .map_err(draw_error)?;
         area.present().map_err(draw_error)
+    }
+}
+
+/// Builds a radar from the report with one of the core's chart functions.
+type RadarOf = fn(&Report, &Instrument, Lang) -> chart::Radar;
+
+impl Scan {
+    fn radar(
+        &self,
+        canvas: HtmlCanvasElement,
+        report: JsValue,
+        lang_code: &str,
+        radar_of: RadarOf,
+    ) -> Result<(), JsError> {
+        let (report, lang) = (read_report(report)?, lang(lang_code)?);
+        draw_radar(canvas, &radar_of(&report, &self.instrument, lang), lang)
     }
 }
 
