@@ -323,7 +323,7 @@ fn report_svg_writes_four_files() {
     );
     for (name, needle) in [
         ("concepts.svg", "Gelijkwaardigheid"),
-        ("modules.svg", "Gezamenlijke"),
+        ("modules.svg", "Organisatie"),
         ("influence.svg", "Hulpbronnen"),
         ("ladder.svg", "Regisseren"),
     ] {
