@@ -52,17 +52,37 @@ pub struct Group<'a> {
     current: [usize; 5],
     desired: [usize; 5],
     gap: Summary,
-    coverage: BTreeMap<Role, BTreeSet<String>>,
     organisations: BTreeMap<String, Organisation>,
 }
 
 /// Running sums for one organisation.
 #[derive(Debug, Clone, Default)]
 struct Organisation {
+    /// The spelling of its first respondent.
     name: String,
+    /// The sequence number of that first respondent, so merged groups agree on it.
+    first: u64,
     respondents: usize,
+    roles: BTreeSet<Role>,
     answers: [Summary; 4],
     influence: [Summary; 4],
+}
+
+impl Organisation {
+    fn merge(&mut self, other: Organisation) {
+        if other.first < self.first {
+            self.name = other.name;
+            self.first = other.first;
+        }
+        self.respondents += other.respondents;
+        self.roles.extend(other.roles);
+        for (a, b) in self.answers.iter_mut().zip(other.answers) {
+            a.merge(&b);
+        }
+        for (a, b) in self.influence.iter_mut().zip(other.influence) {
+            a.merge(&b);
+        }
+    }
 }
 
 impl<'a> Group<'a> {
@@ -79,7 +99,6 @@ impl<'a> Group<'a> {
             current: [0; 5],
             desired: [0; 5],
             gap: Summary::default(),
-            coverage: BTreeMap::new(),
             organisations: BTreeMap::new(),
         }
     }
@@ -96,6 +115,13 @@ impl<'a> Group<'a> {
 
     /// Adds one respondent.
     pub fn add(&mut self, response: &Response) {
+        self.add_numbered(response, self.respondents as u64);
+    }
+
+    /// Adds the respondent with sequence number `seq` (its place among all responses).
+    /// Groups filled on several threads with numbered responses and then merged give
+    /// the same report as one group filled in order.
+    pub fn add_numbered(&mut self, response: &Response, seq: u64) {
         self.respondents += 1;
         let scores = Scores::of(self.instrument, response);
         for (acc, score) in self.concepts.iter_mut().zip(scores.concepts) {
@@ -129,21 +155,52 @@ impl<'a> Group<'a> {
             .entry(name.to_lowercase())
             .or_insert_with(|| Organisation {
                 name: name.clone(),
+                first: seq,
                 ..Organisation::default()
             });
-        org.respondents += 1;
-        // Coverage names the organisation as first spelled, like the interests table.
-        for role in &response.respondent.roles {
-            self.coverage
-                .entry(*role)
-                .or_default()
-                .insert(org.name.clone());
+        if seq < org.first {
+            org.name = name;
+            org.first = seq;
         }
+        org.respondents += 1;
+        org.roles.extend(response.respondent.roles.iter().copied());
         for q in InterestQuestion::ALL {
             org.answers[q.index()].add_opt(likert(response.interests.get(*q)));
         }
         for s in InfluenceSource::ALL {
             org.influence[s.index()].add_opt(likert(response.interests.influence(*s)));
+        }
+    }
+
+    /// Takes in a group filled elsewhere (on another thread, from other files).
+    pub fn merge(&mut self, other: Group<'_>) {
+        self.respondents += other.respondents;
+        for (a, b) in self.concepts.iter_mut().zip(&other.concepts) {
+            a.merge(b);
+        }
+        for (a, b) in self.importance.iter_mut().zip(&other.importance) {
+            a.merge(b);
+        }
+        for (a, b) in self.modules.iter_mut().zip(&other.modules) {
+            a.merge(b);
+        }
+        for (a, b) in self.influence.iter_mut().zip(&other.influence) {
+            a.merge(b);
+        }
+        for (a, b) in self.current.iter_mut().zip(other.current) {
+            *a += b;
+        }
+        for (a, b) in self.desired.iter_mut().zip(other.desired) {
+            *a += b;
+        }
+        self.gap.merge(&other.gap);
+        for (key, org) in other.organisations {
+            match self.organisations.get_mut(&key) {
+                Some(mine) => mine.merge(org),
+                None => {
+                    self.organisations.insert(key, org);
+                }
+            }
         }
     }
 
@@ -233,11 +290,14 @@ impl<'a> Group<'a> {
         let holders: BTreeMap<Role, Vec<String>> = Role::ALL
             .iter()
             .map(|r| {
-                let orgs = self
-                    .coverage
-                    .get(r)
-                    .map(|s| s.iter().cloned().collect())
-                    .unwrap_or_default();
+                // Coverage names each organisation as first spelled, like the interests table.
+                let mut orgs: Vec<String> = self
+                    .organisations
+                    .values()
+                    .filter(|o| o.roles.contains(r))
+                    .map(|o| o.name.clone())
+                    .collect();
+                orgs.sort();
                 (*r, orgs)
             })
             .collect();

@@ -31,6 +31,25 @@ impl Summary {
         self.m2 += delta * (x - self.mean);
     }
 
+    /// Combines two summaries (Chan et al.'s parallel update), as if every value of
+    /// `other` had been added here.
+    pub fn merge(&mut self, other: &Summary) {
+        if other.n == 0 {
+            return;
+        }
+        if self.n == 0 {
+            *self = *other;
+            return;
+        }
+        let n = self.n + other.n;
+        let delta = other.mean - self.mean;
+        self.mean += delta * other.n as f64 / n as f64;
+        self.m2 += other.m2 + delta * delta * self.n as f64 * other.n as f64 / n as f64;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
+        self.n = n;
+    }
+
     /// Adds a value if there is one.
     pub fn add_opt(&mut self, x: Option<f64>) {
         if let Some(x) = x {
@@ -147,6 +166,30 @@ mod tests {
         let s = summary(&[2.6, 4.4]);
         assert!(s.sd.unwrap_or_default() > 1.0);
         assert!(!s.divergent);
+    }
+
+    #[test]
+    fn merged_summaries_equal_one_summary() {
+        let xs = [1.0, 2.5, 4.0, 3.0, 5.0, 2.0, 1.5];
+        let mut whole = Summary::default();
+        for x in xs {
+            whole.add(x);
+        }
+        let (mut a, mut b) = (Summary::default(), Summary::default());
+        for x in &xs[..3] {
+            a.add(*x);
+        }
+        for x in &xs[3..] {
+            b.add(*x);
+        }
+        a.merge(&b);
+        let (w, m) = (whole.stats(), a.stats());
+        assert_eq!((w.n, w.min, w.max), (m.n, m.min, m.max));
+        assert!((w.mean.unwrap_or_default() - m.mean.unwrap_or_default()).abs() < 1e-12);
+        assert!((w.sd.unwrap_or_default() - m.sd.unwrap_or_default()).abs() < 1e-12);
+        let mut empty = Summary::default();
+        empty.merge(&Summary::default());
+        assert_eq!(empty.n(), 0);
     }
 
     #[test]

@@ -285,6 +285,30 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config())]
+
+    /// Groups filled on several threads (here: round-robin batches of numbered
+    /// responses) and merged in any order give the report of one group filled in order.
+    #[test]
+    fn merged_groups_give_the_same_report(rs in responses(), parts in 1usize..4, batch in 1usize..5) {
+        let whole = Group::report_of(instrument(), &rs);
+        let mut groups: Vec<Group> = (0..parts).map(|_| Group::new(instrument())).collect();
+        for (seq, r) in rs.iter().enumerate() {
+            groups[(seq / batch) % parts].add_numbered(r, seq as u64);
+        }
+        let mut merged = Group::new(instrument());
+        for g in groups.into_iter().rev() {
+            merged.merge(g);
+        }
+        let merged = merged.report();
+        same_report(&whole, &merged)?;
+        let names = |r: &Report| r.interests.iter().map(|o| o.organisation.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(names(&whole), names(&merged));
+        prop_assert_eq!(&whole.coverage, &merged.coverage);
+    }
+}
+
 // ---------------------------------------------------------------- (c) round trip
 
 /// Free text, including quotes, backslashes, control characters and non-ASCII.

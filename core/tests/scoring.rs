@@ -821,6 +821,23 @@ fn coverage_groups_organisations_case_insensitively_keeping_the_first_spelling()
 }
 
 #[test]
+fn merged_groups_keep_the_first_spelling_by_sequence() {
+    // The first respondent (seq 0) writes "Gemeente" but lands in the group merged last.
+    let (first, second) = (member("Gemeente", &["eigenaar"]), member("gemeente", &["oplosser"]));
+    let mut late = Group::new(Instrument::builtin());
+    late.add_numbered(&first, 0);
+    let mut early = Group::new(Instrument::builtin());
+    early.add_numbered(&second, 1);
+    early.merge(late);
+    let r = early.report();
+    assert_eq!(r.respondents, 2);
+    assert_eq!(holders(&r, Role::Eigenaar), vec!["Gemeente"]);
+    assert_eq!(holders(&r, Role::Oplosser), vec!["Gemeente"]);
+    assert_eq!(r.interests[0].organisation, "Gemeente");
+    assert_eq!(r.interests[0].respondents, 2);
+}
+
+#[test]
 fn a_missing_role_is_advised_only_from_two_organisations() {
     // Two respondents of one organisation: every role missing, but no role advice yet.
     let r = report(&[member("Gemeente", &[]), member("Gemeente", &[])]);
