@@ -61,40 +61,56 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Calls `f` with a source name (`file` or `file:line`) and the parse result of every
-/// response in `paths`. Files that cannot be opened are an error for the whole run.
-pub fn for_each_response(
+/// One response's text as read, or why it could not be read, with where it came from.
+pub struct Record {
+    /// `file` or `file:line`.
+    pub source: String,
+    /// The response's JSON text.
+    pub text: Result<String, String>,
+}
+
+impl Record {
+    /// Parses the text; the error is in `lang`.
+    pub fn parse(self, instrument: &Instrument, lang: Lang) -> Parsed {
+        self.text
+            .and_then(|t| Response::from_json(&t, instrument).map_err(|e| e.message(lang)))
+    }
+}
+
+/// Calls `f` with every response text in `paths`, in order: a whole `.json` file, or
+/// a line of a JSON Lines file. Parsing is left to the caller, so it can happen on
+/// other threads.
+pub fn for_each_record(
     paths: &[PathBuf],
-    instrument: &Instrument,
     lang: Lang,
-    mut f: impl FnMut(&str, Parsed),
+    mut f: impl FnMut(Record),
 ) -> Result<(), String> {
+    let mut emit = |source: String, text: Result<String, String>| f(Record { source, text });
     for path in expand(paths)? {
         let name = path.display().to_string();
         if is_json_lines(&path) {
             let file = match File::open(&path) {
                 Ok(file) => file,
                 Err(e) => {
-                    f(&name, Err(e.to_string()));
+                    emit(name, Err(e.to_string()));
                     continue;
                 }
             };
             let mut reader = BufReader::with_capacity(1 << 16, file);
-            let mut line = String::new();
             let mut number = 0usize;
             let mut any = false;
             loop {
-                line.clear();
+                let mut line = String::new();
                 number += 1;
                 // Read at most one response's worth plus a little, so a file without
                 // newlines cannot exhaust memory.
-                let read = (&mut reader)
+                let read = match (&mut reader)
                     .take(MAX_RESPONSE_BYTES as u64 + 2)
-                    .read_line(&mut line);
-                let read = match read {
+                    .read_line(&mut line)
+                {
                     Ok(n) => n,
                     Err(e) => {
-                        f(&format!("{name}:{number}"), Err(e.to_string()));
+                        emit(format!("{name}:{number}"), Err(e.to_string()));
                         break;
                     }
                 };
@@ -102,28 +118,36 @@ pub fn for_each_response(
                     break;
                 }
                 if !line.ends_with('\n') && read as u64 > MAX_RESPONSE_BYTES as u64 {
-                    f(
-                        &format!("{name}:{number}"),
-                        Err(ResponseError::TooLarge { bytes: read }.message(lang)),
-                    );
+                    let too_large = ResponseError::TooLarge { bytes: read }.message(lang);
+                    emit(format!("{name}:{number}"), Err(too_large));
                     break;
                 }
                 if line.trim().is_empty() {
                     continue;
                 }
                 any = true;
-                let parsed = Response::from_json(&line, instrument).map_err(|e| e.message(lang));
-                f(&format!("{name}:{number}"), parsed);
+                emit(format!("{name}:{number}"), Ok(line));
             }
             if !any {
-                f(&name, Err(ResponseError::Empty.message(lang)));
+                emit(name, Err(ResponseError::Empty.message(lang)));
             }
         } else {
-            let parsed = read_limited(&path, MAX_RESPONSE_BYTES).and_then(|text| {
-                Response::from_json(&text, instrument).map_err(|e| e.message(lang))
-            });
-            f(&name, parsed);
+            emit(name, read_limited(&path, MAX_RESPONSE_BYTES));
         }
     }
     Ok(())
+}
+
+/// Calls `f` with a source name (`file` or `file:line`) and the parse result of every
+/// response in `paths`, in order.
+pub fn for_each_response(
+    paths: &[PathBuf],
+    instrument: &Instrument,
+    lang: Lang,
+    mut f: impl FnMut(&str, Parsed),
+) -> Result<(), String> {
+    for_each_record(paths, lang, |record| {
+        let source = record.source.clone();
+        f(&source, record.parse(instrument, lang));
+    })
 }

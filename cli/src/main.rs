@@ -4,6 +4,7 @@
 //! the group report as tables or JSON, writes the charts as SVG, validates files and
 //! prints the instrument.
 
+mod aggregate;
 mod args;
 mod input;
 mod svg;
@@ -12,7 +13,7 @@ mod table;
 use std::io::Write;
 use std::process::ExitCode;
 
-use netwerkregie::{Group, Instrument};
+use netwerkregie::Instrument;
 
 use crate::args::{Command, Options};
 
@@ -113,26 +114,18 @@ fn run(command: Command, options: &Options) -> Result<ExitCode, String> {
             }
         }
         Command::Report => {
-            let mut group = Group::new(&instrument);
-            let mut problems = Vec::new();
-            input::for_each_response(
-                &options.files,
-                &instrument,
-                options.lang,
-                |source, result| match result {
-                    Ok(r) => group.add(&r),
-                    Err(e) => problems.push(format!("{source}: {e}")),
-                },
-            )?;
-            if !problems.is_empty() {
-                for p in &problems {
-                    eprintln!("{p}");
+            let group = match aggregate::group(&options.files, &instrument, options.lang)? {
+                Ok(group) => group,
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{p}");
+                    }
+                    return Err(format!(
+                        "{} response(s) could not be read; no report was made",
+                        problems.len()
+                    ));
                 }
-                return Err(format!(
-                    "{} response(s) could not be read; no report was made",
-                    problems.len()
-                ));
-            }
+            };
             let report = group.report();
             if let Some(dir) = &options.svg {
                 svg::write_all(dir, &report, &instrument, options.lang)?;
