@@ -823,7 +823,10 @@ fn coverage_groups_organisations_case_insensitively_keeping_the_first_spelling()
 #[test]
 fn merged_groups_keep_the_first_spelling_by_sequence() {
     // The first respondent (seq 0) writes "Gemeente" but lands in the group merged last.
-    let (first, second) = (member("Gemeente", &["eigenaar"]), member("gemeente", &["oplosser"]));
+    let (first, second) = (
+        member("Gemeente", &["eigenaar"]),
+        member("gemeente", &["oplosser"]),
+    );
     let mut late = Group::new(Instrument::builtin());
     late.add_numbered(&first, 0);
     let mut early = Group::new(Instrument::builtin());
