@@ -232,14 +232,18 @@ async function start() {
 
   /** Recomputes the report and redraws everything that depends on the answers. */
   function refresh() {
+    // The handle stays in wasm for the charts; the plain report feeds tables and text.
+    let handle;
     try {
-      report = scan.report([store.state.response]);
+      handle = scan.analyse([store.state.response]);
+      report = handle.toJSON();
     } catch (error) {
+      handle?.free();
       showError(t(lang(), 'error', { message: errorMessage(error) }));
       updateProgress();
       return;
     }
-    charts.update(report, lang());
+    charts.update(report, handle, lang());
     updateProgress();
     updateComments();
     if (currentStep().id === 'resultaat') renderResultStep();

@@ -101,11 +101,14 @@ function tableFor(key, report, instrument, lang) {
 
 /**
  * Builds the chart panel into `container`. `onError(error)` receives drawing errors.
- * Returns {render(lang), update(report, lang)}.
+ * Returns {render(lang), update(report, handle, lang)}: `report` is the plain report for
+ * the tables, `handle` the wasm Report the charts draw from (this module frees the
+ * previous one when a new one arrives).
  */
 export function createCharts(container, scan, instrument, onError) {
   const figures = new Map();
   let lastReport = null;
+  let lastHandle = null;
   let lang = 'nl';
   let firstMarked = false;
 
@@ -123,13 +126,13 @@ export function createCharts(container, scan, instrument, onError) {
 
   function draw(chart) {
     const figure = figures.get(chart.key);
-    if (!figure || !lastReport) return;
+    if (!figure || !lastHandle) return;
     const { canvas } = figure;
     // A canvas inside a hidden panel has no size; it is drawn when it gets one.
     if (canvas.clientWidth === 0 || canvas.clientHeight === 0) return;
     size(canvas);
     try {
-      scan[chart.draw](canvas, lastReport, lang);
+      scan[chart.draw](canvas, lastHandle, lang);
     } catch (error) {
       onError(error);
       return;
@@ -192,11 +195,13 @@ export function createCharts(container, scan, instrument, onError) {
       h('p', { class: 'hint' }, t(lang, 'chartsHelp')),
       h('div', { class: 'chart-grid' }, nodes),
     );
-    if (lastReport) update(lastReport, lang);
+    if (lastReport) update(lastReport, lastHandle, lang);
   }
 
-  function update(report, newLang) {
+  function update(report, handle, newLang) {
+    if (lastHandle && lastHandle !== handle) lastHandle.free();
     lastReport = report;
+    lastHandle = handle;
     lang = newLang;
     for (const chart of CHARTS) {
       const figure = figures.get(chart.key);

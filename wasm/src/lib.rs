@@ -9,8 +9,10 @@
 //! import init, { Scan } from './pkg/netwerkscan_wasm.js';
 //! await init();
 //! const scan = new Scan();
-//! const report = scan.report([scan.emptyResponse()]);
+//! const report = scan.analyse([scan.emptyResponse()]);
 //! scan.drawConcepts(document.querySelector('canvas'), report, 'nl');
+//! console.log(report.toJSON().concepts.respect.mean); // null: nothing answered yet
+//! report.free();
 //! ```
 #![cfg(target_family = "wasm")]
 
@@ -101,11 +103,11 @@ impl Scan {
         Ok(Response::from_value(value, &self.instrument)?.to_json_pretty())
     }
 
-    /// The group report of an array of response objects.
+    /// The group report of an array of response objects, as a handle to draw from.
     ///
     /// The array crosses into wasm as one JSON text: `JSON.stringify` and serde_json
     /// are several times faster than converting thousands of objects key by key.
-    pub fn report(&self, responses: &JsValue) -> Result<JsValue, JsError> {
+    pub fn analyse(&self, responses: &JsValue) -> Result<GroupReport, JsError> {
         if !js_sys::Array::is_array(responses) {
             return Err(JsError::new("report: expected an array of responses"));
         }
@@ -121,7 +123,14 @@ impl Scan {
                 .map_err(|e| JsError::new(&format!("response {}: {e}", i + 1)))?;
             group.add(&response);
         }
-        to_js(&group.report())
+        Ok(GroupReport {
+            report: group.report(),
+        })
+    }
+
+    /// The group report of an array of response objects, as a plain object.
+    pub fn report(&self, responses: &JsValue) -> Result<JsValue, JsError> {
+        self.analyse(responses)?.to_json()
     }
 
     /// Draws the radar of the six concepts.
@@ -129,7 +138,7 @@ impl Scan {
     pub fn draw_concepts(
         &self,
         canvas: HtmlCanvasElement,
-        report: JsValue,
+        report: &GroupReport,
         lang_code: &str,
     ) -> Result<(), JsError> {
         self.radar(canvas, report, lang_code, chart::concepts_radar)
@@ -140,7 +149,7 @@ impl Scan {
     pub fn draw_modules(
         &self,
         canvas: HtmlCanvasElement,
-        report: JsValue,
+        report: &GroupReport,
         lang_code: &str,
     ) -> Result<(), JsError> {
         self.radar(canvas, report, lang_code, chart::modules_radar)
@@ -151,7 +160,7 @@ impl Scan {
     pub fn draw_influence(
         &self,
         canvas: HtmlCanvasElement,
-        report: JsValue,
+        report: &GroupReport,
         lang_code: &str,
     ) -> Result<(), JsError> {
         self.radar(canvas, report, lang_code, chart::influence_radar)
@@ -162,13 +171,16 @@ impl Scan {
     pub fn draw_ladder(
         &self,
         canvas: HtmlCanvasElement,
-        report: JsValue,
+        report: &GroupReport,
         lang_code: &str,
     ) -> Result<(), JsError> {
-        let (report, lang) = (read_report(report)?, lang(lang_code)?);
+        let lang = lang(lang_code)?;
         let area = canvas_area(canvas)?;
-        chart::draw_ladder(&area, &chart::ladder_chart(&report, &self.instrument, lang))
-            .map_err(draw_error)?;
+        chart::draw_ladder(
+            &area,
+            &chart::ladder_chart(&report.report, &self.instrument, lang),
+        )
+        .map_err(draw_error)?;
         area.present().map_err(draw_error)
     }
 }
@@ -180,18 +192,34 @@ impl Scan {
     fn radar(
         &self,
         canvas: HtmlCanvasElement,
-        report: JsValue,
+        report: &GroupReport,
         lang_code: &str,
         radar_of: RadarOf,
     ) -> Result<(), JsError> {
-        let (report, lang) = (read_report(report)?, lang(lang_code)?);
-        draw_radar(canvas, &radar_of(&report, &self.instrument, lang), lang)
+        let lang = lang(lang_code)?;
+        draw_radar(
+            canvas,
+            &radar_of(&report.report, &self.instrument, lang),
+            lang,
+        )
     }
 }
 
-fn read_report(report: JsValue) -> Result<Report, JsError> {
-    serde_wasm_bindgen::from_value(report)
-        .map_err(|e| JsError::new(&format!("not a report made by Scan.report(): {e}")))
+/// A group report held in wasm, so the charts draw from it without the report
+/// crossing back from JavaScript (deserialising it would add 28 KB gzipped).
+#[wasm_bindgen(js_name = Report)]
+pub struct GroupReport {
+    report: Report,
+}
+
+#[wasm_bindgen(js_class = Report)]
+impl GroupReport {
+    /// The report as a plain object (docs/FORMATS.md, "Report"); also what
+    /// `JSON.stringify(report)` writes.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsValue, JsError> {
+        to_js(&self.report)
+    }
 }
 
 fn canvas_area(

@@ -66,8 +66,14 @@ fn round_trip_through_javascript_keeps_everything() {
 fn report_and_radar_are_drawn() {
     let scan = Scan::new();
     let response = scan.parse_response(ANNA, None).expect("valid");
-    let report = scan.report(&Array::of1(&response).into()).expect("report");
-    assert_eq!(get(&report, &["respondents"]).as_f64(), Some(1.0));
+    let report = scan.analyse(&Array::of1(&response).into()).expect("report");
+    let plain = report.to_json().expect("plain object");
+    assert_eq!(get(&plain, &["respondents"]).as_f64(), Some(1.0));
+    let same = scan.report(&Array::of1(&response).into()).expect("report");
+    assert_eq!(
+        js_sys::JSON::stringify(&same).ok(),
+        js_sys::JSON::stringify(&plain).ok()
+    );
 
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -79,7 +85,7 @@ fn report_and_radar_are_drawn() {
         .expect("a canvas element");
     canvas.set_width(400);
     canvas.set_height(300);
-    scan.draw_concepts(canvas.clone(), report.clone(), "nl")
+    scan.draw_concepts(canvas.clone(), &report, "nl")
         .expect("draws");
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -99,7 +105,7 @@ fn report_and_radar_are_drawn() {
     );
 
     let err = scan
-        .draw_concepts(canvas, report, "de")
+        .draw_concepts(canvas, &report, "de")
         .expect_err("unknown language");
     assert!(error_message(err).contains("\"nl\" or \"en\""));
 }
