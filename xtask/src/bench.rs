@@ -1083,8 +1083,8 @@ fn markdown(browser: &Browser, native: &Native, machine: &Machine) -> Result<Str
          no redraw mark, so the first row times the whole change handler: a click on a \
          radio of `respect-1`, the report, all four charts with their tables, the \
          progress and the draft saved. The second row is the radar alone through the \
-         same API: `scan.report([response])` and `scan.drawConcepts(canvas, report, \
-         'nl')`. The anchor sets one value and its label and calls \
+         same API: `scan.analyse([response])` with its `toJSON()` and \
+         `scan.drawConcepts(canvas, report, 'nl')`. The anchor sets one value and its label and calls \
          `chart.update('none')`. `performance.now()` is coarsened to 0.1 ms in a page \
          that is not cross-origin isolated.\n\n{}\n\
          Median ratio, anchor / Netwerkscan radar alone: **{}**; anchor / the whole \
@@ -1123,8 +1123,9 @@ fn markdown(browser: &Browser, native: &Native, machine: &Machine) -> Result<Str
         "\n## 4. Group scale\n\n\
          N seeded random respondents (every item answered, 5% \"weet niet\", 20 \
          organisations), made in JavaScript from `scan.instrument()`'s ids, then \
-         `scan.report(responses)` (the objects cross into wasm, are validated and \
-         aggregated) and `scan.drawConcepts(canvas, report, 'nl')` on a canvas of the \
+         `scan.analyse(responses)` with its `toJSON()` (the objects cross into wasm, are \
+         validated and aggregated, and the report comes back as a plain object) and \
+         `scan.drawConcepts(canvas, report, 'nl')` on a canvas of the \
          page's radar size, in `bench/group/`. Medians after three warm-up runs. Chart.js \
          has no counterpart: it aggregates nothing and draws six numbers whatever N is, \
          so its cost is the redraw above.\n\n{}",
