@@ -2,7 +2,7 @@
 //! library, in numbers measured in one run, written to `BENCHMARKS.md`.
 //!
 //! The steps: the same setup as `test`, the release site (`build`), the native CLI
-//! (`--profile release-native`), then
+//! (`--profile release`), then
 //! - the browser half, `bench/run.mjs`: Debian's Chromium loads the scan page and the
 //!   Chart.js anchor (`bench/chartjs/`) from one xtask server on one origin, cold, and
 //!   times the first radar, the redraw after an answer changes, and groups of 10 to
@@ -69,17 +69,9 @@ pub fn run(root: &Path, options: &Options) -> Result {
         }
         site
     };
-    step("native CLI (--profile release-native)");
-    tools::run(tools::cargo(root).args([
-        "build",
-        "-p",
-        "netwerkscan",
-        "--profile",
-        "release-native",
-    ]))?;
-    let cli = build::target_dir(root)
-        .join("release-native")
-        .join("netwerkscan");
+    step("native CLI (--profile release)");
+    tools::run(tools::cargo(root).args(["build", "-p", "netwerkscan", "--profile", "release"]))?;
+    let cli = build::target_dir(root).join("release").join("netwerkscan");
 
     let results = root.join("bench").join("results");
     fs::create_dir_all(&results)
@@ -1149,7 +1141,7 @@ fn markdown(browser: &Browser, native: &Native, machine: &Machine) -> Result<Str
     let _ = write!(
         md,
         "\n## 5. Native throughput\n\n\
-         `netwerkscan report --json` (built with `--profile release-native`) over one \
+         `netwerkscan report --json` (built with `--profile release`) over one \
          JSON Lines file of {} seeded random responses (every item, importance, ladder, \
          interests, {ORGANISATIONS} organisations), output to a pipe, after one unmeasured \
          run that brings the file into the page cache. Peak memory is the highest VmHWM \

@@ -8,8 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::tools;
 use crate::Result;
+use crate::{setup, tools};
 
 const WASM_CRATE: &str = "netwerkscan-wasm";
 const WASM_LIB: &str = "netwerkscan_wasm";
@@ -34,7 +34,7 @@ pub const WASM_OPT_FEATURES: [&str; 7] = [
 /// Which cargo profile the wasm is built with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {
-    /// `--release` (size settings from the root manifest), then wasm-opt.
+    /// `--profile wasm-release` (size settings from the root manifest), then wasm-opt.
     Release,
     /// The debug profile and no wasm-opt: quick to rebuild while working on the page.
     Dev,
@@ -51,7 +51,7 @@ impl Profile {
 
     fn target_subdir(self) -> &'static str {
         match self {
-            Self::Release => "release",
+            Self::Release => "wasm-release",
             Self::Dev => "debug",
         }
     }
@@ -64,6 +64,7 @@ pub fn site_dir(root: &Path) -> PathBuf {
 
 /// Builds the site and returns its directory.
 pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
+    setup::for_build(root)?;
     let site = site_dir(root);
     if site.exists() {
         fs::remove_dir_all(&site)
@@ -73,7 +74,7 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
     let mut cargo = tools::cargo(root);
     cargo.args(["build", "-p", WASM_CRATE, "--target", WASM_TARGET]);
     if profile == Profile::Release {
-        cargo.arg("--release");
+        cargo.args(["--profile", "wasm-release"]);
     }
     tools::run(&mut cargo)?;
 
@@ -217,6 +218,9 @@ mod tests {
     #[test]
     fn dev_builds_use_the_debug_profile() {
         assert_eq!(Profile::from_dev_flag(true).target_subdir(), "debug");
-        assert_eq!(Profile::from_dev_flag(false).target_subdir(), "release");
+        assert_eq!(
+            Profile::from_dev_flag(false).target_subdir(),
+            "wasm-release"
+        );
     }
 }

@@ -25,12 +25,19 @@ pub struct Browsers {
     pub chromedriver: PathBuf,
 }
 
+/// Everything: what `build` needs, and the browsers for the tests and benchmarks.
 pub fn run(root: &Path) -> Result<Browsers> {
+    for_build(root)?;
+    browsers()
+}
+
+/// What `cargo xtask build` (and so `serve`) needs: the wasm target, wasm-bindgen-cli
+/// and the npm packages (wasm-opt, esbuild). Each check is cheap, so commands call this
+/// every time and a complete machine loses well under a second.
+pub fn for_build(root: &Path) -> Result {
     rust_toolchain()?;
     wasm_bindgen_cli(root)?;
-    let browsers = browsers()?;
-    npm_packages(root)?;
-    Ok(browsers)
+    npm_packages(root)
 }
 
 fn rust_toolchain() -> Result {
