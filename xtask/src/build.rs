@@ -224,3 +224,38 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod profile_tests {
+    use std::path::Path;
+
+    /// The `[profile.NAME]` table of the root manifest, as `key = value` lines.
+    fn profile(manifest: &str, name: &str) -> Vec<String> {
+        let header = format!("[profile.{name}]");
+        manifest
+            .lines()
+            .skip_while(|line| line.trim() != header)
+            .skip(1)
+            .take_while(|line| !line.trim_start().starts_with('['))
+            .map(|line| line.split('#').next().unwrap_or("").replace(' ', ""))
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn release_is_for_native_users_and_the_wasm_has_its_own_profile() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("root manifest");
+        let release = profile(&manifest, "release");
+        assert!(release.contains(&"opt-level=3".to_owned()), "{release:?}");
+        assert!(
+            !release.iter().any(|l| l.starts_with("panic=")),
+            "release must unwind on a panic: {release:?}"
+        );
+        let wasm = profile(&manifest, "wasm-release");
+        for line in ["inherits=\"release\"", "opt-level=\"z\"", "panic=\"abort\""] {
+            assert!(wasm.contains(&line.to_owned()), "{line} in {wasm:?}");
+        }
+        assert_eq!(super::Profile::Release.target_subdir(), "wasm-release");
+    }
+}

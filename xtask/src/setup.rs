@@ -35,9 +35,12 @@ pub fn run(root: &Path) -> Result<Browsers> {
 /// and the npm packages (wasm-opt, esbuild). Each check is cheap, so commands call this
 /// every time and a complete machine loses well under a second.
 pub fn for_build(root: &Path) -> Result {
+    let started = Instant::now();
     rust_toolchain()?;
     wasm_bindgen_cli(root)?;
-    npm_packages(root)
+    npm_packages(root)?;
+    eprintln!("setup: checked in {} ms", started.elapsed().as_millis());
+    Ok(())
 }
 
 fn rust_toolchain() -> Result {
