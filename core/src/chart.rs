@@ -1,10 +1,13 @@
 //! Charts: radar charts of concepts, modules and influence, and the participation ladder.
 //!
-//! The geometry (score to point, runs of present values, label anchors) lives in plain
+//! The geometry (score to point, runs of present values, label placement) lives in plain
 //! functions that are unit-tested; the drawing functions are generic over plotters'
 //! [`DrawingBackend`], so the same code draws on a browser canvas and into SVG files.
-//! Every chart scales with the pixel size of its area, which is how the page stays
-//! crisp on HiDPI screens: it hands over a canvas of CSS size x devicePixelRatio.
+//! Every chart scales with the pixel size of its area, which is how the page stays crisp
+//! on HiDPI screens: it hands over a canvas of CSS size x devicePixelRatio.
+//!
+//! Every word a chart shows (titles, legends, "geen score") comes from the instrument's
+//! `words`, so the charts speak the report's language.
 
 use std::f64::consts::PI;
 
@@ -12,41 +15,103 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::group::Report;
 use crate::instrument::Instrument;
+use crate::keyed::Scored;
 use crate::model::{Concept, InfluenceSource, Module, Rung};
+use crate::report::Report;
 use crate::stats::Stats;
-use crate::text::Lang;
+use crate::text::{Lang, Text as Words};
+use crate::words::Word;
 
 /// Okabe-Ito blue: the main series, safe for colour-blind readers.
 pub const BLUE: RGBColor = RGBColor(0, 114, 178);
-/// Okabe-Ito orange: the second series (desired rung).
+/// Okabe-Ito orange: the second series (desired rung, a compared group).
 pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
-/// Okabe-Ito vermillion: marks for missing scores.
+/// Okabe-Ito vermillion: marks for missing scores and divergence.
 pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
-/// A darker vermillion for the "geen score" text: 5.9:1 on white, AA for small text.
+/// A darker vermillion for text: 5.9:1 on white, AA for small text.
 pub const VERMILLION_TEXT: RGBColor = RGBColor(166, 67, 0);
 /// Text colour.
 pub const INK: RGBColor = RGBColor(33, 37, 41);
+/// Secondary text colour (tick labels): 4.7:1 on white.
+pub const MUTED: RGBColor = RGBColor(102, 110, 118);
 /// Grid colour.
 pub const GRID: RGBColor = RGBColor(200, 204, 208);
+/// Colours for respondents' polygons, after the Okabe-Ito palette, cycled.
+pub const PALETTE: [RGBColor; 6] = [
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(213, 94, 0),
+    RGBColor(240, 228, 66),
+    RGBColor(0, 0, 0),
+];
 
 /// The highest value on every chart scale.
 pub const SCALE_MAX: f64 = 5.0;
 
-/// A radar chart ready to draw: axis labels and the values on each axis.
+/// How a series is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesKind {
+    /// The main series: filled, with dots and the value under each axis label.
+    Main,
+    /// A series compared with the main one (a split, a baseline): a thick line.
+    Compare,
+    /// One respondent among many: a thin line.
+    Respondent,
+}
+
+/// One polygon on a radar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Its name in the legend.
+    pub label: String,
+    /// The value per axis; `None` is drawn as a gap, never as 0.
+    pub values: Vec<Option<f64>>,
+    /// Its colour.
+    pub color: RGBColor,
+    /// How it is drawn.
+    pub kind: SeriesKind,
+}
+
+/// A radar chart ready to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Radar {
     /// The chart's title.
     pub title: String,
     /// One label per axis, clockwise from the top.
     pub axes: Vec<String>,
-    /// The value per axis; `None` is drawn as a gap, never as 0.
-    pub values: Vec<Option<f64>>,
-    /// Lowest and highest respondent per axis, drawn as a whisker when they differ.
+    /// The polygons; the first is the main one.
+    pub series: Vec<Series>,
+    /// Lowest and highest respondent per axis, drawn as a shaded band.
     pub ranges: Vec<Option<(f64, f64)>>,
-    /// Written under an axis label when its value is missing.
+    /// Axes on which perspectives differ, marked beside their label.
+    pub divergent: Vec<bool>,
+    /// Written under an axis label when the main value is missing.
     pub missing: String,
+    /// Legend entries for the band (and the series, when there is more than one).
+    pub legend: Legend,
+    /// The decimal separator of the scores under the labels.
+    pub decimal: char,
+}
+
+/// What the legend says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Legend {
+    /// Show a legend under the chart.
+    pub show: bool,
+    /// The label of the min-max band.
+    pub range: String,
+    /// The mark of a divergent axis, explained.
+    pub divergent: String,
+}
+
+impl Radar {
+    /// The main series' values.
+    #[must_use]
+    pub fn values(&self) -> &[Option<f64>] {
+        self.series.first().map_or(&[], |s| &s.values)
+    }
 }
 
 /// The ladder chart: how many respondents put the government on each rung.
@@ -56,12 +121,8 @@ pub struct Ladder {
     pub title: String,
     /// Rung labels, lowest first.
     pub rungs: Vec<String>,
-    /// Respondents per rung now.
-    pub current: Vec<usize>,
-    /// Respondents per rung wanted.
-    pub desired: Vec<usize>,
-    /// Legend for current and desired.
-    pub legend: (String, String),
+    /// Bars per rung: (legend, count per rung, colour).
+    pub series: Vec<(String, Vec<usize>, RGBColor)>,
 }
 
 /// Where axis `i` of `n` points: clockwise from twelve o'clock, in radians.
@@ -73,12 +134,21 @@ pub fn axis_angle(i: usize, n: usize) -> f64 {
 /// The pixel position of `value` (0..=5) on axis `i` of `n`.
 #[must_use]
 pub fn radar_point(center: (i32, i32), radius: f64, value: f64, i: usize, n: usize) -> (i32, i32) {
-    let r = radius * value.clamp(0.0, SCALE_MAX) / SCALE_MAX;
-    let a = axis_angle(i, n);
+    point_at(center, radius * value.clamp(0.0, SCALE_MAX) / SCALE_MAX, axis_angle(i, n))
+}
+
+fn point_at(center: (i32, i32), r: f64, a: f64) -> (i32, i32) {
     (
         center.0 + (r * a.cos()).round() as i32,
         center.1 + (r * a.sin()).round() as i32,
     )
+}
+
+/// The angle of the tick labels (1..5): halfway between the first and the last axis,
+/// where no data point ever lies, so a point never covers a tick label.
+#[must_use]
+pub fn tick_angle(n: usize) -> f64 {
+    axis_angle(0, n) - PI / n.max(1) as f64
 }
 
 /// The runs of consecutive present values, wrapping around: each run is drawn as one
@@ -151,122 +221,132 @@ fn pos((h, v): (Anchor, Anchor)) -> Pos {
     Pos::new(h, v)
 }
 
-/// A score as people read it: two decimals, a comma in Dutch.
+/// A score as people read it: two decimals, with the language's decimal separator.
 ///
 /// Formatted with integer arithmetic: float formatting would add 14 KB to the wasm.
 #[must_use]
-pub fn format_score(value: f64, lang: Lang) -> String {
+pub fn format_score(value: f64, decimal: char) -> String {
     let hundredths = (value * 100.0).round() as i64;
     let sign = if hundredths < 0 { "-" } else { "" };
     let abs = hundredths.unsigned_abs();
-    let sep = match lang {
-        Lang::Nl => ',',
-        Lang::En => '.',
-    };
-    format!("{sign}{}{sep}{:02}", abs / 100, abs % 100)
+    format!("{sign}{}{decimal}{:02}", abs / 100, abs % 100)
 }
 
-fn missing_text(lang: Lang) -> String {
-    match lang {
-        Lang::Nl => "geen score".into(),
-        Lang::En => "no score".into(),
-    }
+fn say<'a>(instrument: &'a Instrument, word: Word, lang: Lang) -> &'a str {
+    instrument.say(word, lang)
 }
 
-fn radar_from(title: String, labels: Vec<String>, stats: &[Option<&Stats>], lang: Lang) -> Radar {
+/// A radar of group statistics: the means as the main series, the min-max as a band.
+#[must_use]
+pub fn stats_radar(
+    instrument: &Instrument,
+    lang: Lang,
+    title: Word,
+    axes: Vec<String>,
+    stats: &[&Stats],
+) -> Radar {
+    let ranges: Vec<Option<(f64, f64)>> = stats.iter().map(|s| s.min.zip(s.max)).collect();
+    let spread = stats.iter().any(|s| s.n > 1);
     Radar {
-        title,
-        axes: labels,
-        values: stats.iter().map(|s| s.and_then(|s| s.mean)).collect(),
-        ranges: stats
-            .iter()
-            .map(|s| s.and_then(|s| s.min.zip(s.max)))
-            .collect(),
-        missing: missing_text(lang),
+        title: say(instrument, title, lang).to_owned(),
+        axes,
+        series: vec![Series {
+            label: say(instrument, Word::LegendMean, lang).to_owned(),
+            values: stats.iter().map(|s| s.mean).collect(),
+            color: BLUE,
+            kind: SeriesKind::Main,
+        }],
+        ranges: if spread { ranges } else { vec![None; stats.len()] },
+        divergent: stats.iter().map(|s| s.divergent).collect(),
+        missing: say(instrument, Word::ScoreMissing, lang).to_owned(),
+        legend: Legend {
+            show: false,
+            range: say(instrument, Word::LegendRange, lang).to_owned(),
+            divergent: say(instrument, Word::Divergent, lang).to_owned(),
+        },
+        decimal: instrument.decimal(lang),
     }
+}
+
+/// The concept labels in `lang`.
+#[must_use]
+pub fn concept_axes(instrument: &Instrument, lang: Lang) -> Vec<String> {
+    Concept::ALL
+        .iter()
+        .map(|c| instrument.concept_label(*c).get(lang).to_owned())
+        .collect()
+}
+
+/// The short module labels in `lang`.
+#[must_use]
+pub fn module_axes(instrument: &Instrument, lang: Lang) -> Vec<String> {
+    Module::SCORED
+        .iter()
+        .map(|m| instrument.module_short_label(*m).get(lang).to_owned())
+        .collect()
 }
 
 /// The radar of the six concepts.
 #[must_use]
 pub fn concepts_radar(report: &Report, instrument: &Instrument, lang: Lang) -> Radar {
-    let labels = Concept::ALL
-        .iter()
-        .map(|c| label_or_id(instrument.concept_label(*c).map(|t| t.get(lang)), c.id()))
-        .collect();
-    let stats: Vec<Option<&Stats>> = Concept::ALL
-        .iter()
-        .map(|c| report.concepts.get(c).map(|s| &s.stats))
-        .collect();
-    let title = match lang {
-        Lang::Nl => "Gezonde relaties",
-        Lang::En => "Healthy relations",
-    };
-    radar_from(title.into(), labels, &stats, lang)
+    let stats: Vec<&Stats> = Concept::ALL.iter().map(|c| &report.concepts[*c].stats).collect();
+    stats_radar(instrument, lang, Word::ChartConcepts, concept_axes(instrument, lang), &stats)
 }
 
 /// The overview radar of opgave, organisatie and relaties.
 #[must_use]
 pub fn modules_radar(report: &Report, instrument: &Instrument, lang: Lang) -> Radar {
-    let labels = Module::SCORED
-        .iter()
-        .map(|m| {
-            label_or_id(
-                instrument.module_short_label(*m).map(|t| t.get(lang)),
-                m.id(),
-            )
-        })
-        .collect();
-    let stats: Vec<Option<&Stats>> = Module::SCORED
-        .iter()
-        .map(|m| report.modules.get(m))
-        .collect();
-    let title = match lang {
-        Lang::Nl => "Overzicht",
-        Lang::En => "Overview",
-    };
-    radar_from(title.into(), labels, &stats, lang)
+    let stats: Vec<&Stats> = Module::SCORED.iter().map(|m| &report.modules[Scored(*m)]).collect();
+    stats_radar(instrument, lang, Word::ChartModules, module_axes(instrument, lang), &stats)
 }
 
 /// The radar of the four sources of influence.
 #[must_use]
 pub fn influence_radar(report: &Report, instrument: &Instrument, lang: Lang) -> Radar {
-    let labels = InfluenceSource::ALL
+    let axes = InfluenceSource::ALL
         .iter()
-        .map(|s| label_or_id(instrument.influence_label(*s).map(|t| t.get(lang)), s.id()))
+        .map(|s| instrument.influence_label(*s).get(lang).to_owned())
         .collect();
-    let stats: Vec<Option<&Stats>> = InfluenceSource::ALL
-        .iter()
-        .map(|s| report.influence.get(s))
-        .collect();
-    let title = match lang {
-        Lang::Nl => "Invloed",
-        Lang::En => "Influence",
-    };
-    radar_from(title.into(), labels, &stats, lang)
+    let stats: Vec<&Stats> = InfluenceSource::ALL.iter().map(|s| &report.influence[*s]).collect();
+    stats_radar(instrument, lang, Word::ChartInfluence, axes, &stats)
 }
 
-/// The ladder chart.
+/// The radar of one respondent's concept scores, without a report: the page's first
+/// chart, drawn before anything else has loaded.
+#[must_use]
+pub fn scores_radar(title: &Words, axes: Vec<String>, values: Vec<Option<f64>>, missing: &Words, decimal: char, lang: Lang) -> Radar {
+    let n = values.len();
+    Radar {
+        title: title.get(lang).to_owned(),
+        axes,
+        series: vec![Series {
+            label: String::new(),
+            values,
+            color: BLUE,
+            kind: SeriesKind::Main,
+        }],
+        ranges: vec![None; n],
+        divergent: vec![false; n],
+        missing: missing.get(lang).to_owned(),
+        legend: Legend::default(),
+        decimal,
+    }
+}
+
+/// The ladder chart: everyone's current and desired rung.
 #[must_use]
 pub fn ladder_chart(report: &Report, instrument: &Instrument, lang: Lang) -> Ladder {
-    let count = |m: &std::collections::BTreeMap<Rung, usize>| {
-        Rung::ALL
-            .iter()
-            .map(|r| m.get(r).copied().unwrap_or(0))
-            .collect()
-    };
-    let (title, now, wanted) = match lang {
-        Lang::Nl => ("Participatieladder", "nu", "gewenst"),
-        Lang::En => ("Participation ladder", "now", "desired"),
-    };
+    let all = &report.ladder.all;
     Ladder {
-        title: title.into(),
+        title: say(instrument, Word::ChartLadder, lang).to_owned(),
         rungs: Rung::ALL
             .iter()
-            .map(|r| label_or_id(instrument.rung_label(*r).map(|t| t.get(lang)), r.id()))
+            .map(|r| instrument.rung_label(*r).get(lang).to_owned())
             .collect(),
-        current: count(&report.ladder.current),
-        desired: count(&report.ladder.desired),
-        legend: (now.into(), wanted.into()),
+        series: vec![
+            (say(instrument, Word::LegendCurrent, lang).to_owned(), all.current.values.to_vec(), BLUE),
+            (say(instrument, Word::LegendDesired, lang).to_owned(), all.desired.values.to_vec(), ORANGE),
+        ],
     }
 }
 
@@ -288,8 +368,9 @@ fn label_box(p: (f64, f64), size: (f64, f64), angle: f64) -> (f64, f64, f64, f64
 }
 
 /// Finds the largest radius, and the centre, at which the radar and all its label
-/// blocks (`sizes`, one per axis) fit in an area of `area` pixels below a title of
-/// `title_h` pixels. `gap` is the space between the outer ring and a label.
+/// blocks (`sizes`, one per axis) fit in an area of `area` pixels between a title of
+/// `title_h` pixels and a legend of `legend_h`. `gap` is the space between the outer
+/// ring and a label.
 #[must_use]
 pub fn fit_radar(
     area: (f64, f64),
@@ -366,20 +447,23 @@ pub fn text_width(text: &str, font_size: f64) -> f64 {
     text.chars().count() as f64 * font_size * 0.56
 }
 
-fn label_or_id(label: Option<&str>, id: &str) -> String {
-    label.unwrap_or(id).to_owned()
-}
-
 /// The font size in pixels for an area: text scales with the canvas.
 fn font_size(area: (u32, u32)) -> f64 {
     (f64::from(area.0.min(area.1)) * 0.042).max(9.0)
+}
+
+fn closed(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
+    let mut out = points.to_vec();
+    if let Some(first) = points.first() {
+        out.push(*first);
+    }
+    out
 }
 
 /// Draws a radar chart filling `area`.
 pub fn draw_radar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     radar: &Radar,
-    lang: Lang,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
@@ -394,19 +478,28 @@ pub fn draw_radar<DB: DrawingBackend>(
         title_style,
     ))?;
 
+    let legend = legend_entries(radar);
+    let line_h = fs * 1.15;
+    let legend_rows = legend_layout(&legend, f64::from(w), fs).len();
+    let legend_h = if legend_rows == 0 { 0.0 } else { legend_rows as f64 * line_h + fs * 0.6 };
+
     let n = radar.axes.len();
+    let values = radar.values();
     // Each axis label is a few lines (the label wrapped, then the value); the radius
     // leaves room for the widest beside the chart and the tallest above and below.
     let blocks: Vec<Vec<String>> = (0..n)
         .map(|i| {
             let mut lines = wrap_label(&radar.axes[i], LABEL_CHARS);
-            lines.push(
-                radar.values[i].map_or_else(|| radar.missing.clone(), |v| format_score(v, lang)),
-            );
+            if radar.divergent.get(i).copied().unwrap_or(false) {
+                if let Some(last) = lines.last_mut() {
+                    last.push_str(" \u{2260}");
+                }
+            }
+            let value = values.get(i).copied().flatten();
+            lines.push(value.map_or_else(|| radar.missing.clone(), |v| format_score(v, radar.decimal)));
             lines
         })
         .collect();
-    let line_h = fs * 1.15;
     let sizes: Vec<(f64, f64)> = blocks
         .iter()
         .map(|b| {
@@ -415,7 +508,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         })
         .collect();
     let (center, radius) = fit_radar(
-        (f64::from(w), f64::from(h)),
+        (f64::from(w), f64::from(h) - legend_h),
         f64::from(title_h),
         fs * 0.8,
         &sizes,
@@ -426,18 +519,7 @@ pub fn draw_radar<DB: DrawingBackend>(
         let ring: Vec<(i32, i32)> = (0..n)
             .map(|i| radar_point(center, radius, f64::from(level), i, n))
             .collect();
-        let mut closed = ring.clone();
-        if let Some(first) = ring.first() {
-            closed.push(*first);
-        }
-        area.draw(&PathElement::new(closed, GRID.stroke_width(1)))?;
-    }
-    let small = TextStyle::from(("sans-serif", fs * 0.75).into_font())
-        .color(&RGBColor(108, 117, 125))
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    for level in 1..=5 {
-        let p = radar_point(center, radius, f64::from(level), 0, n);
-        area.draw(&Text::new(level.to_string(), (p.0 + 4, p.1), small.clone()))?;
+        area.draw(&PathElement::new(closed(&ring), GRID.stroke_width(1)))?;
     }
     for i in 0..n {
         area.draw(&PathElement::new(
@@ -446,46 +528,52 @@ pub fn draw_radar<DB: DrawingBackend>(
         ))?;
     }
 
-    // Spread between respondents: a whisker from lowest to highest along the axis.
-    for (i, range) in radar.ranges.iter().enumerate() {
-        if let Some((lo, hi)) = range {
-            if hi > lo {
-                area.draw(&PathElement::new(
-                    vec![
-                        radar_point(center, radius, *lo, i, n),
-                        radar_point(center, radius, *hi, i, n),
-                    ],
-                    BLUE.mix(0.35).stroke_width(stroke * 4),
-                ))?;
+    // The spread between respondents: a band from the lowest to the highest score.
+    let ranges = &radar.ranges;
+    if ranges.len() == n && n > 2 && ranges.iter().all(Option::is_some) {
+        let outer: Vec<(i32, i32)> = (0..n)
+            .map(|i| radar_point(center, radius, ranges[i].map_or(0.0, |r| r.1), i, n))
+            .collect();
+        let inner: Vec<(i32, i32)> = (0..n)
+            .map(|i| radar_point(center, radius, ranges[i].map_or(0.0, |r| r.0), i, n))
+            .collect();
+        // The ring between the two polygons: the outer one forwards, the inner one back.
+        let mut ring = outer.clone();
+        ring.push(outer[0]);
+        ring.push(inner[0]);
+        ring.extend(inner.iter().rev());
+        area.draw(&Polygon::new(ring, BLUE.mix(0.12).filled()))?;
+        area.draw(&PathElement::new(closed(&outer), BLUE.mix(0.35).stroke_width(1)))?;
+        area.draw(&PathElement::new(closed(&inner), BLUE.mix(0.35).stroke_width(1)))?;
+    } else {
+        for (i, range) in ranges.iter().enumerate() {
+            if let Some((lo, hi)) = range {
+                if hi > lo {
+                    area.draw(&PathElement::new(
+                        vec![radar_point(center, radius, *lo, i, n), radar_point(center, radius, *hi, i, n)],
+                        BLUE.mix(0.35).stroke_width(stroke * 4),
+                    ))?;
+                }
             }
         }
     }
 
-    let runs = present_runs(&radar.values);
-    let point = |i: usize| radar_point(center, radius, radar.values[i].unwrap_or(0.0), i, n);
-    if runs.len() == 1 && runs[0].len() == n && n > 2 {
-        let poly: Vec<(i32, i32)> = runs[0].iter().map(|&i| point(i)).collect();
-        area.draw(&Polygon::new(poly.clone(), BLUE.mix(0.22).filled()))?;
-        let mut closed = poly.clone();
-        closed.push(poly[0]);
-        area.draw(&PathElement::new(closed, BLUE.stroke_width(stroke * 2)))?;
-    } else {
-        for run in &runs {
-            if run.len() > 1 {
-                let line: Vec<(i32, i32)> = run.iter().map(|&i| point(i)).collect();
-                area.draw(&PathElement::new(line, BLUE.stroke_width(stroke * 2)))?;
-            }
-        }
+    // Respondents and compared groups under the main series, the main series on top.
+    for series in radar.series.iter().skip(1) {
+        draw_series(area, series, center, radius, n, stroke, fs)?;
     }
-    let dot = (fs / 3.0).max(2.0) as i32;
-    for (i, v) in radar.values.iter().enumerate() {
-        if v.is_some() {
-            area.draw(&Circle::new(point(i), dot, BLUE.filled()))?;
-        } else {
-            // A hollow mark at the centre end of the axis: here is no score.
-            let p = radar_point(center, radius, 0.6, i, n);
-            area.draw(&Circle::new(p, dot, VERMILLION.stroke_width(stroke)))?;
-        }
+    if let Some(main) = radar.series.first() {
+        draw_series(area, main, center, radius, n, stroke, fs)?;
+    }
+
+    // Tick labels on their own spoke, halfway between two axes, where no point lies.
+    let small = TextStyle::from(("sans-serif", fs * 0.75).into_font())
+        .color(&MUTED)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let tick = tick_angle(n);
+    for level in 1..=5 {
+        let p = point_at(center, radius * f64::from(level) / SCALE_MAX, tick);
+        area.draw(&Text::new(level.to_string(), p, small.clone()))?;
     }
 
     for (i, block) in blocks.iter().enumerate() {
@@ -498,9 +586,10 @@ pub fn draw_radar<DB: DrawingBackend>(
             Anchor::Middle => f64::from(p.1) - (k - 1.0) * line_h / 2.0,
         };
         let line_pos = Pos::new(pos(anchor).h_pos, VPos::Center);
+        let present = values.get(i).copied().flatten().is_some();
         for (j, line) in block.iter().enumerate() {
             let is_value = j + 1 == block.len();
-            let color = match (is_value, radar.values[i].is_some()) {
+            let color = match (is_value, present) {
                 (false, _) => &INK,
                 (true, true) => &BLUE,
                 (true, false) => &VERMILLION_TEXT,
@@ -513,11 +602,140 @@ pub fn draw_radar<DB: DrawingBackend>(
             area.draw(&Text::new(line.clone(), (p.0, y), style))?;
         }
     }
+
+    // The legend, in rows under the chart.
+    let rows = legend_layout(&legend, f64::from(w), fs);
+    let sw = (fs * 0.8) as i32;
+    let text_style = TextStyle::from(("sans-serif", fs * 0.85).into_font())
+        .color(&INK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (r, row) in rows.iter().enumerate() {
+        let y = (f64::from(h) - legend_h + fs * 0.3 + (r as f64 + 0.5) * line_h) as i32;
+        for (x, entry) in row {
+            let x = *x as i32;
+            match entry.swatch {
+                Swatch::Fill(c) => area.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], c.mix(0.35).filled()))?,
+                Swatch::Line(c, width) => area.draw(&PathElement::new(vec![(x, y), (x + sw, y)], c.stroke_width(width * stroke)))?,
+                Swatch::Mark => area.draw(&Text::new("\u{2260}".to_owned(), (x, y), text_style.clone()))?,
+            }
+            area.draw(&Text::new(entry.label.clone(), (x + sw + (fs * 0.4) as i32, y), text_style.clone()))?;
+        }
+    }
     Ok(())
 }
 
-/// Draws the ladder: five rungs, lowest at the bottom, with a bar for how many
-/// respondents put the government there now and one for where they want it.
+fn draw_series<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    series: &Series,
+    center: (i32, i32),
+    radius: f64,
+    n: usize,
+    stroke: u32,
+    fs: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let runs = present_runs(&series.values);
+    let point = |i: usize| radar_point(center, radius, series.values[i].unwrap_or(0.0), i, n);
+    let width = match series.kind {
+        SeriesKind::Main | SeriesKind::Compare => stroke * 2,
+        SeriesKind::Respondent => stroke,
+    };
+    let color = series.color;
+    let whole = runs.len() == 1 && runs[0].len() == n && n > 2;
+    if whole {
+        let poly: Vec<(i32, i32)> = runs[0].iter().map(|&i| point(i)).collect();
+        if series.kind == SeriesKind::Main {
+            area.draw(&Polygon::new(poly.clone(), color.mix(0.22).filled()))?;
+        }
+        area.draw(&PathElement::new(closed(&poly), color.stroke_width(width)))?;
+    } else {
+        for run in &runs {
+            let line: Vec<(i32, i32)> = run.iter().map(|&i| point(i)).collect();
+            if line.len() > 1 {
+                area.draw(&PathElement::new(line, color.stroke_width(width)))?;
+            }
+        }
+    }
+    // Dots on the values; a missing value gets none (no point near the centre, where it
+    // would read as a very low score): its label says "geen score" instead.
+    let dot = match series.kind {
+        SeriesKind::Main => (fs / 3.0).max(2.0) as i32,
+        SeriesKind::Compare => (fs / 4.0).max(2.0) as i32,
+        SeriesKind::Respondent => (fs / 6.0).max(1.0) as i32,
+    };
+    for (i, v) in series.values.iter().enumerate() {
+        if v.is_some() {
+            area.draw(&Circle::new(point(i), dot, color.filled()))?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Swatch {
+    Fill(RGBColor),
+    Line(RGBColor, u32),
+    Mark,
+}
+
+#[derive(Debug, Clone)]
+struct LegendEntry {
+    label: String,
+    swatch: Swatch,
+}
+
+fn legend_entries(radar: &Radar) -> Vec<LegendEntry> {
+    if !radar.legend.show {
+        return Vec::new();
+    }
+    let mut out: Vec<LegendEntry> = radar
+        .series
+        .iter()
+        .filter(|s| !s.label.is_empty())
+        .map(|s| LegendEntry {
+            label: s.label.clone(),
+            swatch: if s.kind == SeriesKind::Main {
+                Swatch::Fill(s.color)
+            } else {
+                Swatch::Line(s.color, if s.kind == SeriesKind::Respondent { 1 } else { 2 })
+            },
+        })
+        .collect();
+    if radar.ranges.iter().any(|r| r.is_some_and(|(lo, hi)| hi > lo)) && !radar.legend.range.is_empty() {
+        out.push(LegendEntry {
+            label: radar.legend.range.clone(),
+            swatch: Swatch::Fill(BLUE),
+        });
+    }
+    if radar.divergent.iter().any(|d| *d) && !radar.legend.divergent.is_empty() {
+        out.push(LegendEntry {
+            label: radar.legend.divergent.clone(),
+            swatch: Swatch::Mark,
+        });
+    }
+    out
+}
+
+/// Places legend entries left to right in rows that fit `width`: (x, entry) per row.
+fn legend_layout(entries: &[LegendEntry], width: f64, fs: f64) -> Vec<Vec<(f64, LegendEntry)>> {
+    let margin = fs * 0.8;
+    let mut rows: Vec<Vec<(f64, LegendEntry)>> = Vec::new();
+    let mut x = margin;
+    for e in entries {
+        let w = fs * 1.4 + text_width(&e.label, fs * 0.85) + fs;
+        if rows.is_empty() || (x + w > width - margin && x > margin) {
+            rows.push(Vec::new());
+            x = margin;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((x, e.clone()));
+        }
+        x += w;
+    }
+    rows
+}
+
+/// Draws the ladder: five rungs, lowest at the bottom, with a bar per series for how
+/// many respondents put the government there.
 pub fn draw_ladder<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     ladder: &Ladder,
@@ -529,23 +747,23 @@ pub fn draw_ladder<DB: DrawingBackend>(
     let title_style = TextStyle::from(("sans-serif", fs * 1.15).into_font())
         .color(&INK)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw(&Text::new(
-        ladder.title.clone(),
-        (w / 2, (fs * 0.4) as i32),
-        title_style,
-    ))?;
+    area.draw(&Text::new(ladder.title.clone(), (w / 2, (fs * 0.4) as i32), title_style))?;
     let top = (fs * 2.0) as i32;
     let legend_h = (fs * 1.8) as i32;
     let n = ladder.rungs.len().max(1) as i32;
     let row = (h - top - legend_h) / n;
-    let label_w = (fs * 7.0) as i32;
+    let label_w = ladder
+        .rungs
+        .iter()
+        .map(|r| text_width(r, fs))
+        .fold(fs * 4.0, f64::max)
+        .min(f64::from(w) * 0.45) as i32;
     let bar_x = label_w + (fs * 0.6) as i32;
     let bar_max = (w - bar_x - (fs * 2.0) as i32).max(1);
     let most = ladder
-        .current
+        .series
         .iter()
-        .chain(&ladder.desired)
-        .copied()
+        .flat_map(|(_, counts, _)| counts.iter().copied())
         .max()
         .unwrap_or(0)
         .max(1);
@@ -555,56 +773,32 @@ pub fn draw_ladder<DB: DrawingBackend>(
     let count_style = TextStyle::from(("sans-serif", fs * 0.8).into_font())
         .color(&INK)
         .pos(Pos::new(HPos::Left, VPos::Center));
+    let k = ladder.series.len().max(1) as i32;
     for (i, label) in ladder.rungs.iter().enumerate() {
         // The highest rung is drawn at the top, as on a ladder.
         let y0 = top + (n - 1 - i as i32) * row;
         let mid = y0 + row / 2;
-        area.draw(&PathElement::new(
-            vec![(bar_x, y0 + row), (w - 4, y0 + row)],
-            GRID.stroke_width(1),
-        ))?;
-        area.draw(&Text::new(
-            label.clone(),
-            (label_w, mid),
-            label_style.clone(),
-        ))?;
-        let bar_h = (row / 3).max(2);
-        for (k, (counts, color)) in [(&ladder.current, BLUE), (&ladder.desired, ORANGE)]
-            .into_iter()
-            .enumerate()
-        {
+        area.draw(&PathElement::new(vec![(bar_x, y0 + row), (w - 4, y0 + row)], GRID.stroke_width(1)))?;
+        area.draw(&Text::new(label.clone(), (label_w, mid), label_style.clone()))?;
+        let bar_h = ((row * 2 / 3) / k - 2).max(2);
+        let block = k * (bar_h + 2);
+        for (j, (_, counts, color)) in ladder.series.iter().enumerate() {
             let count = counts.get(i).copied().unwrap_or(0);
-            let y = mid - bar_h - 1 + k as i32 * (bar_h + 2);
+            let y = mid - block / 2 + j as i32 * (bar_h + 2);
             if count > 0 {
                 let len = (f64::from(bar_max) * count as f64 / most as f64).round() as i32;
-                area.draw(&Rectangle::new(
-                    [(bar_x, y), (bar_x + len.max(2), y + bar_h)],
-                    color.filled(),
-                ))?;
-                area.draw(&Text::new(
-                    count.to_string(),
-                    (bar_x + len + 4, y + bar_h / 2),
-                    count_style.clone(),
-                ))?;
+                area.draw(&Rectangle::new([(bar_x, y), (bar_x + len.max(2), y + bar_h)], color.filled()))?;
+                area.draw(&Text::new(count.to_string(), (bar_x + len + 4, y + bar_h / 2), count_style.clone()))?;
             }
         }
     }
     let ly = h - legend_h / 2;
     let sw = (fs * 0.9) as i32;
-    for (k, (text, color)) in [(&ladder.legend.0, BLUE), (&ladder.legend.1, ORANGE)]
-        .into_iter()
-        .enumerate()
-    {
-        let x = bar_x + k as i32 * (fs * 7.0) as i32;
-        area.draw(&Rectangle::new(
-            [(x, ly - sw / 2), (x + sw, ly + sw / 2)],
-            color.filled(),
-        ))?;
-        area.draw(&Text::new(
-            text.clone(),
-            (x + sw + 6, ly),
-            count_style.clone(),
-        ))?;
+    let mut x = bar_x;
+    for (text, _, color) in &ladder.series {
+        area.draw(&Rectangle::new([(x, ly - sw / 2), (x + sw, ly + sw / 2)], color.filled()))?;
+        area.draw(&Text::new(text.clone(), (x + sw + 6, ly), count_style.clone()))?;
+        x += sw + 6 + text_width(text, fs * 0.8) as i32 + (fs * 1.5) as i32;
     }
     Ok(())
 }
@@ -618,11 +812,18 @@ mod tests {
         assert_eq!(radar_point((100, 100), 50.0, 5.0, 0, 4), (100, 50));
         assert_eq!(radar_point((100, 100), 50.0, 5.0, 1, 4), (150, 100));
         assert_eq!(radar_point((100, 100), 50.0, 2.5, 2, 4), (100, 125));
-        assert_eq!(
-            radar_point((100, 100), 50.0, 9.0, 0, 4),
-            (100, 50),
-            "clamped"
-        );
+        assert_eq!(radar_point((100, 100), 50.0, 9.0, 0, 4), (100, 50), "clamped");
+    }
+
+    #[test]
+    fn tick_labels_sit_between_two_axes() {
+        let n = 6;
+        let tick = tick_angle(n);
+        for i in 0..n {
+            let d = (axis_angle(i, n) - tick).rem_euclid(2.0 * PI);
+            let d = d.min(2.0 * PI - d);
+            assert!(d >= PI / n as f64 - 1e-9, "axis {i} is {d} rad from the ticks");
+        }
     }
 
     #[test]
@@ -636,14 +837,8 @@ mod tests {
 
     #[test]
     fn labels_grow_away_from_the_centre() {
-        assert_eq!(
-            label_anchor(axis_angle(0, 6)),
-            (Anchor::Middle, Anchor::End)
-        );
-        assert_eq!(
-            label_anchor(axis_angle(1, 4)),
-            (Anchor::Start, Anchor::Middle)
-        );
+        assert_eq!(label_anchor(axis_angle(0, 6)), (Anchor::Middle, Anchor::End));
+        assert_eq!(label_anchor(axis_angle(1, 4)), (Anchor::Start, Anchor::Middle));
         assert_eq!(label_anchor(axis_angle(3, 4)).0, Anchor::End);
     }
 
@@ -671,17 +866,14 @@ mod tests {
             wrap_label("Organisatie van de samenwerking", 16),
             vec!["Organisatie van", "de samenwerking"]
         );
-        assert_eq!(
-            wrap_label("Gelijkwaardigheid", 16),
-            vec!["Gelijkwaardigheid"]
-        );
+        assert_eq!(wrap_label("Gelijkwaardigheid", 16), vec!["Gelijkwaardigheid"]);
     }
 
     #[test]
-    fn scores_read_in_the_users_language() {
-        assert_eq!(format_score(3.666_666, Lang::Nl), "3,67");
-        assert_eq!(format_score(4.0, Lang::En), "4.00");
-        assert_eq!(format_score(-0.75, Lang::Nl), "-0,75");
-        assert_eq!(format_score(0.004, Lang::En), "0.00");
+    fn scores_read_with_the_languages_separator() {
+        assert_eq!(format_score(3.666_666, ','), "3,67");
+        assert_eq!(format_score(4.0, '.'), "4.00");
+        assert_eq!(format_score(-0.75, ','), "-0,75");
+        assert_eq!(format_score(0.004, '.'), "0.00");
     }
 }

@@ -2,20 +2,24 @@
 //!
 //! [`Group`] accumulates one response at a time and keeps only running sums, so a
 //! report over a million responses needs memory for the organisations, not the
-//! responses.
+//! responses. Every sum is an array indexed by the model's enums.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::advice::{self, Advice};
+use crate::advice;
 use crate::instrument::Instrument;
+use crate::keyed::{ByConcept, ByInfluence, ByModule, ByRole, ByRung, Keyed, Scored};
+use crate::likert::Likert;
 use crate::model::{
-    rank_key, Concept, InfluenceSource, InterestFlag, InterestQuestion, LadderFlag, Module, Role,
-    Rung, TrustFlag, EPSILON,
+    Band, Concept, CoverageStatus, Form, InfluenceSource, InterestFlag, InterestQuestion,
+    LadderFlag, Module, Position, Role, Rung, Sector, TrustFlag, View, EPSILON,
 };
-use crate::response::Response;
-use crate::score::Scores;
+use crate::report::{
+    Comments, CommentsByKey, ConceptStats, Coverage, FormReport, InstrumentId, ItemStats,
+    LadderReport, LadderView, Migrated, OrganisationInterests, Report, RoleCoverage, Trust,
+};
+use crate::response::{Answer, Response};
+use crate::score::{counted, Scores};
 use crate::stats::{Stats, Summary};
 
 /// Importance assumed where nobody rated a concept: the middle of the scale.
@@ -24,14 +28,19 @@ pub const DEFAULT_IMPORTANCE: f64 = 3.0;
 pub const TRUST_GAP: f64 = 0.75;
 /// The mean ladder gap from which government stands too high (or too low).
 pub const LADDER_GAP: f64 = 0.5;
-/// Current rungs this far apart mean the group has no shared picture.
+/// Rungs this far apart mean the group has no shared picture.
 pub const LADDER_SPREAD: usize = 2;
 /// Give minus take from which an organisation is out of balance.
 pub const IMBALANCE: f64 = 2.0;
-/// Interest and give at or below this suggest the partner may be let go.
-pub const LET_GO: f64 = 2.0;
+/// Interest, give and passion at or below this suggest a non-committal partner.
+pub const NON_COMMITTAL: f64 = 2.0;
+/// A connection to a group rated below this is weak (the `zorg` band).
+pub const WEAK_CONNECTION: f64 = 3.0;
+/// Comments kept per key; the rest are counted. A report over a million responses must
+/// not hold a million comments.
+pub const MAX_COMMENTS: usize = 500;
 
-/// Accumulates responses into a group report.
+/// Accumulates responses into a report.
 ///
 /// ```
 /// use netwerkregie::{Group, Instrument, Response};
@@ -45,14 +54,70 @@ pub const LET_GO: f64 = 2.0;
 pub struct Group<'a> {
     instrument: &'a Instrument,
     respondents: usize,
-    concepts: [Summary; 6],
-    importance: [Summary; 6],
+    concepts: [Summary; Concept::COUNT],
+    importance: [Summary; Concept::COUNT],
     modules: [Summary; 3],
-    influence: [Summary; 4],
-    current: [usize; 5],
-    desired: [usize; 5],
-    gap: Summary,
+    items: Vec<Summary>,
+    influence: [Summary; InfluenceSource::COUNT],
+    ladder: [Ladder; 2],
+    forms: [usize; Form::COUNT],
     organisations: BTreeMap<String, Organisation>,
+    comments: BTreeMap<String, Comments>,
+    migrated: BTreeMap<String, (usize, usize)>,
+}
+
+/// Running ladder sums of one view (the government, or the partners).
+#[derive(Debug, Clone, Copy, Default)]
+struct Ladder {
+    n: usize,
+    current: [usize; Rung::COUNT],
+    desired: [usize; Rung::COUNT],
+    unknown: (usize, usize),
+    gap: Summary,
+}
+
+impl Ladder {
+    fn add(&mut self, current: Answer<Rung>, desired: Answer<Rung>) {
+        if current.is_answered() || desired.is_answered() {
+            self.n += 1;
+        }
+        match current {
+            Answer::Given(c) => self.current[c.index()] += 1,
+            Answer::Unknown => self.unknown.0 += 1,
+            Answer::Unanswered => {}
+        }
+        match desired {
+            Answer::Given(d) => self.desired[d.index()] += 1,
+            Answer::Unknown => self.unknown.1 += 1,
+            Answer::Unanswered => {}
+        }
+        if let (Answer::Given(c), Answer::Given(d)) = (current, desired) {
+            self.gap.add(c.index() as f64 - d.index() as f64);
+        }
+    }
+
+    fn merge(&mut self, other: &Ladder) {
+        self.n += other.n;
+        for (a, b) in self.current.iter_mut().zip(other.current) {
+            *a += b;
+        }
+        for (a, b) in self.desired.iter_mut().zip(other.desired) {
+            *a += b;
+        }
+        self.unknown.0 += other.unknown.0;
+        self.unknown.1 += other.unknown.1;
+        self.gap.merge(&other.gap);
+    }
+
+    fn view(&self) -> LadderView {
+        LadderView {
+            n: self.n,
+            current: Keyed::new(self.current),
+            desired: Keyed::new(self.desired),
+            unknown: self.unknown,
+            mean_gap: self.gap.mean(),
+        }
+    }
 }
 
 /// Running sums for one organisation.
@@ -63,9 +128,10 @@ struct Organisation {
     /// The sequence number of that first respondent, so merged groups agree on it.
     first: u64,
     respondents: usize,
-    roles: BTreeSet<Role>,
-    answers: [Summary; 4],
-    influence: [Summary; 4],
+    roles: [bool; Role::COUNT],
+    ring: bool,
+    answers: [Summary; InterestQuestion::COUNT],
+    influence: [Summary; InfluenceSource::COUNT],
 }
 
 impl Organisation {
@@ -75,7 +141,10 @@ impl Organisation {
             self.first = other.first;
         }
         self.respondents += other.respondents;
-        self.roles.extend(other.roles);
+        for (a, b) in self.roles.iter_mut().zip(other.roles) {
+            *a |= b;
+        }
+        self.ring |= other.ring;
         for (a, b) in self.answers.iter_mut().zip(other.answers) {
             a.merge(&b);
         }
@@ -83,6 +152,10 @@ impl Organisation {
             a.merge(&b);
         }
     }
+}
+
+fn likert(v: Answer<Likert>) -> Option<f64> {
+    v.value().map(|l| f64::from(l.get()))
 }
 
 impl<'a> Group<'a> {
@@ -95,12 +168,26 @@ impl<'a> Group<'a> {
             concepts: Default::default(),
             importance: Default::default(),
             modules: Default::default(),
+            items: vec![Summary::default(); instrument.statement_count()],
             influence: Default::default(),
-            current: [0; 5],
-            desired: [0; 5],
-            gap: Summary::default(),
+            ladder: Default::default(),
+            forms: [0; Form::COUNT],
             organisations: BTreeMap::new(),
+            comments: BTreeMap::new(),
+            migrated: BTreeMap::new(),
         }
+    }
+
+    /// The instrument this group is for.
+    #[must_use]
+    pub fn instrument(&self) -> &'a Instrument {
+        self.instrument
+    }
+
+    /// How many responses were added.
+    #[must_use]
+    pub fn respondents(&self) -> usize {
+        self.respondents
     }
 
     /// Builds the report of `responses` in one call.
@@ -130,23 +217,38 @@ impl<'a> Group<'a> {
         for (acc, score) in self.modules.iter_mut().zip(scores.modules) {
             acc.add_opt(score);
         }
-        for c in Concept::ALL {
-            if let Some(Some(v)) = response.importance.get(c) {
-                self.importance[c.index()].add(f64::from(v.get()));
+        for (i, item) in self.items.iter_mut().enumerate() {
+            let slot = crate::instrument::Slot {
+                index: i as u16,
+                reverse: self.instrument.statement(i).is_some_and(|s| s.reverse),
+            };
+            item.add_opt(counted(slot, &response.answers).map(f64::from));
+        }
+        for (acc, answer) in self.importance.iter_mut().zip(response.importance) {
+            acc.add_opt(likert(answer));
+        }
+        for (acc, answer) in self.influence.iter_mut().zip(response.interests.influence) {
+            acc.add_opt(likert(answer));
+        }
+        let view = usize::from(response.respondent.sector != Answer::Given(Sector::Overheid));
+        self.ladder[view].add(response.ladder.current, response.ladder.desired);
+        if let Answer::Given(f) = response.form {
+            self.forms[f.index()] += 1;
+        }
+        for (key, text) in &response.comments {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let entry = self.comments.entry(key.clone()).or_default();
+            entry.count += 1;
+            if entry.texts.len() < MAX_COMMENTS {
+                entry.texts.push(text.clone());
             }
         }
-        for s in InfluenceSource::ALL {
-            self.influence[s.index()].add_opt(likert(response.interests.influence(*s)));
-        }
-        let ladder = &response.ladder;
-        if let Some(c) = ladder.current {
-            self.current[c.index()] += 1;
-        }
-        if let Some(d) = ladder.desired {
-            self.desired[d.index()] += 1;
-        }
-        if let (Some(c), Some(d)) = (ladder.current, ladder.desired) {
-            self.gap.add(c.index() as f64 - d.index() as f64);
+        if let Some(m) = &response.migrated {
+            let entry = self.migrated.entry(m.from.clone()).or_default();
+            entry.0 += 1;
+            entry.1 += m.left_out;
         }
 
         let name = display_name(response);
@@ -154,46 +256,47 @@ impl<'a> Group<'a> {
             .organisations
             .entry(name.to_lowercase())
             .or_insert_with(|| Organisation {
-                name: name.clone(),
+                name: name.to_owned(),
                 first: seq,
                 ..Organisation::default()
             });
         if seq < org.first {
-            org.name = name;
+            name.clone_into(&mut org.name);
             org.first = seq;
         }
         org.respondents += 1;
-        org.roles.extend(response.respondent.roles.iter().copied());
-        for q in InterestQuestion::ALL {
-            org.answers[q.index()].add_opt(likert(response.interests.get(*q)));
+        for role in &response.respondent.roles {
+            org.roles[role.index()] = true;
         }
-        for s in InfluenceSource::ALL {
-            org.influence[s.index()].add_opt(likert(response.interests.influence(*s)));
+        org.ring |= response.respondent.position == Answer::Given(Position::Ring);
+        for (acc, answer) in org.answers.iter_mut().zip(response.interests.answers) {
+            acc.add_opt(likert(answer));
+        }
+        for (acc, answer) in org.influence.iter_mut().zip(response.interests.influence) {
+            acc.add_opt(likert(answer));
         }
     }
 
     /// Takes in a group filled elsewhere (on another thread, from other files).
     pub fn merge(&mut self, other: Group<'_>) {
         self.respondents += other.respondents;
-        for (a, b) in self.concepts.iter_mut().zip(&other.concepts) {
+        let pairs = self
+            .concepts
+            .iter_mut()
+            .zip(&other.concepts)
+            .chain(self.importance.iter_mut().zip(&other.importance))
+            .chain(self.modules.iter_mut().zip(&other.modules))
+            .chain(self.items.iter_mut().zip(&other.items))
+            .chain(self.influence.iter_mut().zip(&other.influence));
+        for (a, b) in pairs {
             a.merge(b);
         }
-        for (a, b) in self.importance.iter_mut().zip(&other.importance) {
+        for (a, b) in self.ladder.iter_mut().zip(&other.ladder) {
             a.merge(b);
         }
-        for (a, b) in self.modules.iter_mut().zip(&other.modules) {
-            a.merge(b);
-        }
-        for (a, b) in self.influence.iter_mut().zip(&other.influence) {
-            a.merge(b);
-        }
-        for (a, b) in self.current.iter_mut().zip(other.current) {
+        for (a, b) in self.forms.iter_mut().zip(other.forms) {
             *a += b;
         }
-        for (a, b) in self.desired.iter_mut().zip(other.desired) {
-            *a += b;
-        }
-        self.gap.merge(&other.gap);
         for (key, org) in other.organisations {
             match self.organisations.get_mut(&key) {
                 Some(mine) => mine.merge(org),
@@ -202,136 +305,190 @@ impl<'a> Group<'a> {
                 }
             }
         }
+        for (key, c) in other.comments {
+            let entry = self.comments.entry(key).or_default();
+            entry.count += c.count;
+            let room = MAX_COMMENTS.saturating_sub(entry.texts.len());
+            entry.texts.extend(c.texts.into_iter().take(room));
+        }
+        for (from, (n, left)) in other.migrated {
+            let entry = self.migrated.entry(from).or_default();
+            entry.0 += n;
+            entry.1 += left;
+        }
     }
 
     /// The report of everyone added so far.
     #[must_use]
     pub fn report(&self) -> Report {
-        let concepts: BTreeMap<Concept, ConceptStats> = Concept::ALL
-            .iter()
-            .map(|c| {
-                let stats = self.concepts[c.index()].stats();
-                let importance = self.importance[c.index()].mean();
-                let priority = stats
-                    .mean
-                    .map(|m| importance.unwrap_or(DEFAULT_IMPORTANCE) * (5.0 - m));
-                (
-                    *c,
-                    ConceptStats {
-                        stats,
-                        importance,
-                        priority,
-                    },
-                )
-            })
-            .collect();
-        let modules = Module::SCORED
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (*m, self.modules[i].stats()))
-            .collect();
-        let influence = InfluenceSource::ALL
-            .iter()
-            .map(|s| (*s, self.influence[s.index()].stats()))
-            .collect();
-        let trust = trust(&concepts);
-        let ladder = self.ladder();
-        let coverage = self.coverage();
-        let interests = self.interests();
-        let priorities = priorities(&concepts);
+        let view = if self.respondents == 1 {
+            View::Respondent
+        } else {
+            View::Group
+        };
+        let concepts = ByConcept::new(std::array::from_fn(|i| {
+            let stats = self.concepts[i].stats();
+            let importance = self.importance[i].mean();
+            let priority = stats
+                .mean
+                .map(|m| importance.unwrap_or(DEFAULT_IMPORTANCE) * (5.0 - m));
+            ConceptStats {
+                stats,
+                importance,
+                priority,
+            }
+        }));
+        let modules = ByModule::new(std::array::from_fn(|i| self.modules[i].stats()));
+        let items = ItemStats(
+            self.instrument
+                .statements()
+                .zip(&self.items)
+                .map(|(item, s)| (item.id.to_string(), s.stats()))
+                .collect(),
+        );
         let mut report = Report {
             instrument: InstrumentId {
                 id: self.instrument.id().to_owned(),
                 version: self.instrument.version().to_owned(),
             },
+            view,
             respondents: self.respondents,
+            migrated: self
+                .migrated
+                .iter()
+                .map(|(from, (n, left))| Migrated {
+                    from: from.clone(),
+                    responses: *n,
+                    left_out: *left,
+                })
+                .collect(),
+            trust: trust(&concepts),
+            priorities: priorities(&concepts),
             concepts,
             modules,
-            trust,
-            ladder,
-            coverage,
-            influence,
-            interests,
-            priorities,
+            items,
+            ladder: self.ladder(),
+            form: self.form(),
+            coverage: Coverage::default(),
+            influence: ByInfluence::new(std::array::from_fn(|i| self.influence[i].stats())),
+            interests: self.interests(view),
+            comments: CommentsByKey(
+                self.comments
+                    .iter()
+                    .map(|(k, c)| (k.clone(), c.clone()))
+                    .collect(),
+            ),
             advice: Vec::new(),
+            splits: Vec::new(),
+            change: None,
         };
+        report.coverage = self.coverage(&report.items);
         report.advice = advice::rank(self.instrument, &report);
         report
     }
 
     fn ladder(&self) -> LadderReport {
-        let count = |counts: &[usize; 5]| -> BTreeMap<Rung, usize> {
-            Rung::ALL.iter().map(|r| (*r, counts[r.index()])).collect()
-        };
-        let mean_gap = self.gap.mean();
+        let mut all = self.ladder[0];
+        all.merge(&self.ladder[1]);
         let mut flags = Vec::new();
-        if let Some(g) = mean_gap {
+        if let Some(g) = all.gap.mean() {
             if g >= LADDER_GAP - EPSILON {
                 flags.push(LadderFlag::TeHoog);
             } else if g <= -LADDER_GAP + EPSILON {
                 flags.push(LadderFlag::TeLaag);
             }
         }
-        let used: Vec<usize> = (0..5).filter(|i| self.current[*i] > 0).collect();
-        if let (Some(lo), Some(hi)) = (used.first(), used.last()) {
-            if hi - lo >= LADDER_SPREAD {
-                flags.push(LadderFlag::GeenBeeld);
-            }
+        if rungs_apart(&all.current) >= LADDER_SPREAD {
+            flags.push(LadderFlag::GeenBeeld);
+        }
+        if rungs_apart(&all.desired) >= LADDER_SPREAD {
+            flags.push(LadderFlag::GeenBeeldGewenst);
         }
         LadderReport {
-            current: count(&self.current),
-            desired: count(&self.desired),
-            mean_gap,
+            all: all.view(),
             flags,
+            government: self.ladder[0].view(),
+            partners: self.ladder[1].view(),
         }
     }
 
-    fn coverage(&self) -> Coverage {
-        let holders: BTreeMap<Role, Vec<String>> = Role::ALL
+    fn form(&self) -> FormReport {
+        let chosen: usize = self.forms.iter().sum();
+        let dominant = Form::ALL
             .iter()
-            .map(|r| {
-                // Coverage names each organisation as first spelled, like the interests table.
-                let mut orgs: Vec<String> = self
-                    .organisations
-                    .values()
-                    .filter(|o| o.roles.contains(r))
-                    .map(|o| o.name.clone())
-                    .collect();
-                orgs.sort();
-                (*r, orgs)
-            })
-            .collect();
+            .copied()
+            .find(|f| 2 * self.forms[f.index()] > chosen);
+        FormReport {
+            counts: self.forms,
+            dominant,
+        }
+    }
+
+    fn coverage(&self, items: &ItemStats) -> Coverage {
+        let roles: ByRole<RoleCoverage> = Keyed::new(std::array::from_fn(|i| {
+            let role = Role::ALL[i];
+            // Coverage names each organisation as first spelled, like the interests table.
+            let mut holders: Vec<String> = self
+                .organisations
+                .values()
+                .filter(|o| o.roles[i])
+                .map(|o| o.name.clone())
+                .collect();
+            holders.sort();
+            let connection = self
+                .instrument
+                .connection_slot(role)
+                .and_then(|slot| self.instrument.statement(usize::from(slot.index)))
+                .and_then(|item| items.get(&item.id))
+                .cloned()
+                .unwrap_or_default();
+            let status = coverage_status(!holders.is_empty(), connection.mean);
+            RoleCoverage {
+                holders,
+                connection,
+                status,
+            }
+        }));
         let missing = Role::ALL
             .iter()
             .copied()
-            .filter(|r| holders.get(r).is_none_or(Vec::is_empty))
+            .filter(|r| roles[*r].status == Some(CoverageStatus::Ontbreekt))
             .collect();
         Coverage {
             organisations: self.organisations.len(),
-            holders,
+            roles,
             missing,
         }
     }
 
-    fn interests(&self) -> Vec<OrganisationInterests> {
+    fn interests(&self, view: View) -> Vec<OrganisationInterests> {
         self.organisations
             .values()
             .map(|o| {
                 let get = |q: InterestQuestion| o.answers[q.index()].mean();
-                let (interest, give, take) = (
+                let (interest, give, take, passion) = (
                     get(InterestQuestion::Interest),
                     get(InterestQuestion::Give),
                     get(InterestQuestion::Take),
+                    get(InterestQuestion::Passion),
                 );
                 let balance = give.zip(take).map(|(g, t)| g - t);
                 let mut flags = Vec::new();
-                if balance.is_some_and(|b| b.abs() >= IMBALANCE - EPSILON) {
-                    flags.push(InterestFlag::Onbalans);
-                }
-                if interest.is_some_and(|i| i <= LET_GO + EPSILON)
-                    && give.is_some_and(|g| g <= LET_GO + EPSILON)
-                {
-                    flags.push(InterestFlag::Loslaten);
+                // Flags about organisations speak about partners: a group report only.
+                if view == View::Group {
+                    if balance.is_some_and(|b| b.abs() >= IMBALANCE - EPSILON) {
+                        flags.push(InterestFlag::Onbalans);
+                    }
+                    let low = |v: Option<f64>| v.is_some_and(|v| v <= NON_COMMITTAL + EPSILON);
+                    // Passion counts: a partner with energy for the task is not let go.
+                    // Ring partners stay at a distance by definition.
+                    if low(interest)
+                        && low(give)
+                        && passion.is_none_or(|p| p <= NON_COMMITTAL + EPSILON)
+                        && !o.ring
+                    {
+                        flags.push(InterestFlag::Vrijblijvend);
+                    }
                 }
                 OrganisationInterests {
                     organisation: o.name.clone(),
@@ -339,12 +496,10 @@ impl<'a> Group<'a> {
                     interest,
                     give,
                     take,
-                    passion: get(InterestQuestion::Passion),
-                    influence: InfluenceSource::ALL
-                        .iter()
-                        .map(|s| (*s, o.influence[s.index()].mean()))
-                        .collect(),
+                    passion,
+                    influence: ByInfluence::new(std::array::from_fn(|i| o.influence[i].mean())),
                     balance,
+                    ring: o.ring,
                     flags,
                 }
             })
@@ -352,31 +507,48 @@ impl<'a> Group<'a> {
     }
 }
 
-fn likert(v: Option<crate::Likert>) -> Option<f64> {
-    v.map(|l| f64::from(l.get()))
+/// How far apart the lowest and highest rung chosen are.
+fn rungs_apart(counts: &[usize; Rung::COUNT]) -> usize {
+    let used: Vec<usize> = (0..Rung::COUNT).filter(|i| counts[*i] > 0).collect();
+    match (used.first(), used.last()) {
+        (Some(lo), Some(hi)) => hi - lo,
+        _ => 0,
+    }
+}
+
+/// What the self-declared roles and the rated connection together say about a group.
+#[must_use]
+pub fn coverage_status(held: bool, connection: Option<f64>) -> Option<CoverageStatus> {
+    let weak = connection.map(|c| c < WEAK_CONNECTION - EPSILON);
+    match (held, weak) {
+        (true, Some(true)) => Some(CoverageStatus::Zwak),
+        (true, _) => Some(CoverageStatus::Gedekt),
+        (false, Some(false)) => Some(CoverageStatus::Indirect),
+        (false, _) => Some(CoverageStatus::Ontbreekt),
+    }
 }
 
 /// The name an organisation is known by in the report: its organisation, or the
 /// respondent's alias when no organisation was given.
-fn display_name(response: &Response) -> String {
+#[must_use]
+pub fn display_name(response: &Response) -> &str {
     let org = response.respondent.organisation.trim();
     if org.is_empty() {
-        response.respondent.alias.trim().to_owned()
+        response.respondent.alias.trim()
     } else {
-        org.to_owned()
+        org
     }
 }
 
-fn trust(concepts: &BTreeMap<Concept, ConceptStats>) -> Trust {
+fn trust(concepts: &ByConcept<ConceptStats>) -> Trust {
     let means: Option<Vec<f64>> = Concept::FOUNDATION
         .iter()
-        .map(|c| concepts.get(c).and_then(|s| s.stats.mean))
+        .map(|c| concepts[*c].stats.mean)
         .collect();
     let foundation = means.map(|m| m.iter().sum::<f64>() / m.len() as f64);
-    let vertrouwen = concepts
-        .get(&Concept::Vertrouwen)
-        .and_then(|s| s.stats.mean);
-    let gap = foundation.zip(vertrouwen).map(|(f, v)| v - f);
+    let gap = foundation
+        .zip(concepts[Concept::Vertrouwen].stats.mean)
+        .map(|(f, v)| v - f);
     let flag = gap.and_then(|g| {
         if g >= TRUST_GAP - EPSILON {
             Some(TrustFlag::Voor)
@@ -388,143 +560,38 @@ fn trust(concepts: &BTreeMap<Concept, ConceptStats>) -> Trust {
     });
     Trust {
         foundation,
+        foundation_band: foundation.map(Band::of),
         gap,
         flag,
     }
 }
 
 /// Concepts with a score, most urgent first: priority, then larger spread, then model order.
-fn priorities(concepts: &BTreeMap<Concept, ConceptStats>) -> Vec<Concept> {
-    let mut scored: Vec<(Concept, f64, f64)> = concepts
+fn priorities(concepts: &ByConcept<ConceptStats>) -> Vec<Concept> {
+    let mut scored: Vec<(Concept, f64, f64)> = Concept::ALL
         .iter()
-        .filter_map(|(c, s)| Some((*c, s.priority?, s.stats.sd.unwrap_or(0.0))))
+        .filter_map(|c| {
+            let s = &concepts[*c];
+            Some((*c, s.priority?, s.stats.sd.unwrap_or(0.0)))
+        })
         .collect();
     scored.sort_by(|a, b| {
-        rank_key(b.1)
-            .cmp(&rank_key(a.1))
-            .then(rank_key(b.2).cmp(&rank_key(a.2)))
+        crate::model::rank_key(b.1)
+            .cmp(&crate::model::rank_key(a.1))
+            .then(crate::model::rank_key(b.2).cmp(&crate::model::rank_key(a.2)))
             .then(a.0.cmp(&b.0))
     });
     scored.into_iter().map(|(c, _, _)| c).collect()
 }
 
-/// The instrument a report is about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InstrumentId {
-    /// Its id.
-    pub id: String,
-    /// Its version.
-    pub version: String,
+/// The statistics of the scored modules, for callers that hold a module.
+#[must_use]
+pub fn module_stats(modules: &ByModule<Stats>, m: Module) -> Option<&Stats> {
+    Module::SCORED.contains(&m).then(|| &modules[Scored(m)])
 }
 
-/// A concept's statistics plus how much it matters to the partners.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ConceptStats {
-    /// The score statistics.
-    #[serde(flatten)]
-    pub stats: Stats,
-    /// Mean importance; `None` when nobody rated it.
-    pub importance: Option<f64>,
-    /// Mean importance (3 when unrated) x (5 - mean score).
-    pub priority: Option<f64>,
-}
-
-/// Trust against the five concepts it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Trust {
-    /// Mean of the other five concept means, when all five have one.
-    pub foundation: Option<f64>,
-    /// Vertrouwen mean minus foundation.
-    pub gap: Option<f64>,
-    /// `voor` when gap >= 0.75, `achter` when gap <= -0.75.
-    pub flag: Option<TrustFlag>,
-}
-
-/// The participation ladder of the group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LadderReport {
-    /// How many respondents put the government on each rung now.
-    pub current: BTreeMap<Rung, usize>,
-    /// How many want it on each rung.
-    pub desired: BTreeMap<Rung, usize>,
-    /// Mean of current minus desired rung index, over respondents who gave both.
-    pub mean_gap: Option<f64>,
-    /// What stands out.
-    pub flags: Vec<LadderFlag>,
-}
-
-/// Which organisations hold each role around the problem.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Coverage {
-    /// How many organisations responded.
-    pub organisations: usize,
-    /// Per role, the organisations that hold it.
-    #[serde(flatten)]
-    pub holders: BTreeMap<Role, Vec<String>>,
-    /// Roles nobody holds: the network is not connected to that group.
-    pub missing: Vec<Role>,
-}
-
-/// One organisation's interests, averaged over its respondents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OrganisationInterests {
-    /// Its name (or the respondent's alias when no organisation was given).
-    pub organisation: String,
-    /// How many respondents spoke for it.
-    pub respondents: usize,
-    /// Interest in the joint task.
-    pub interest: Option<f64>,
-    /// What it brings in.
-    pub give: Option<f64>,
-    /// What it gets out.
-    pub take: Option<f64>,
-    /// Energy and passion.
-    pub passion: Option<f64>,
-    /// Influence per source.
-    pub influence: BTreeMap<InfluenceSource, Option<f64>>,
-    /// Give minus take.
-    pub balance: Option<f64>,
-    /// `onbalans` and `loslaten?`.
-    pub flags: Vec<InterestFlag>,
-}
-
-/// The group picture.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Report {
-    /// The instrument answered.
-    pub instrument: InstrumentId,
-    /// How many responses were added.
-    pub respondents: usize,
-    /// Per concept.
-    pub concepts: BTreeMap<Concept, ConceptStats>,
-    /// Per scored module.
-    pub modules: BTreeMap<Module, Stats>,
-    /// Trust against its foundation.
-    pub trust: Trust,
-    /// The participation ladder.
-    pub ladder: LadderReport,
-    /// Roles around the problem.
-    pub coverage: Coverage,
-    /// Influence per source over all respondents.
-    pub influence: BTreeMap<InfluenceSource, Stats>,
-    /// Per organisation.
-    pub interests: Vec<OrganisationInterests>,
-    /// Scored concepts, most urgent first.
-    pub priorities: Vec<Concept>,
-    /// Advice, most important first; show the first three first.
-    pub advice: Vec<Advice>,
-}
-
-impl Report {
-    /// The mean score of a concept.
-    #[must_use]
-    pub fn concept_mean(&self, c: Concept) -> Option<f64> {
-        self.concepts.get(&c).and_then(|s| s.stats.mean)
-    }
-
-    /// The mean score of a module.
-    #[must_use]
-    pub fn module_mean(&self, m: Module) -> Option<f64> {
-        self.modules.get(&m).and_then(|s| s.mean)
-    }
+/// Per-rung counts as a list, lowest first.
+#[must_use]
+pub fn rung_counts(counts: &ByRung<usize>) -> Vec<usize> {
+    counts.values.to_vec()
 }

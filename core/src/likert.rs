@@ -1,11 +1,11 @@
 //! The 1..5 answer scale shared by items, importance, interests and influence.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One answer on the five-point scale. It cannot hold anything but 1..=5;
 /// "weet niet" is the absence of a `Likert` (`Option::None`), never a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u8")]
 pub struct Likert(u8);
 
 impl Likert {

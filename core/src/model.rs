@@ -4,12 +4,11 @@
 //! These ids are part of the response format, so they are enums: an unknown id can
 //! only exist as an error message, never inside a scored response.
 
-use serde::{Deserialize, Serialize};
 
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $id)] $variant),+
         }
@@ -17,6 +16,9 @@ macro_rules! vocabulary {
         impl $name {
             /// Every value, in the model's order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// How many values there are.
+            pub const COUNT: usize = Self::ALL.len();
 
             /// The id used in files.
             #[must_use]
@@ -46,6 +48,12 @@ macro_rules! vocabulary {
             pub fn ids() -> String {
                 [$($id),+].join(", ")
             }
+
+            /// The value at `index` in [`Self::ALL`].
+            #[must_use]
+            pub fn from_index(index: usize) -> Option<$name> {
+                Self::ALL.get(index).copied()
+            }
         }
 
         impl std::fmt::Display for $name {
@@ -55,6 +63,8 @@ macro_rules! vocabulary {
         }
     };
 }
+
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// The parts of the scan. The first three are scored from Likert items.
@@ -256,6 +266,8 @@ vocabulary! {
         TeLaag = "te_laag",
         /// Respondents see the current rung two or more rungs apart.
         GeenBeeld = "geen_beeld",
+        /// Respondents want the government two or more rungs apart.
+        GeenBeeldGewenst = "geen_beeld_gewenst",
     }
 }
 
@@ -264,7 +276,70 @@ vocabulary! {
     InterestFlag {
         /// Give and take differ by 2 or more.
         Onbalans = "onbalans",
-        /// Little interest and little contribution: the partner may be let go.
-        Loslaten = "loslaten?",
+        /// Little interest, little contribution and little passion, and not in the ring:
+        /// the partner may be let go (tip 1). Named apart from the ladder rung *loslaten*.
+        Vrijblijvend = "vrijblijvend",
+    }
+}
+
+vocabulary! {
+    /// The sector a respondent's organisation belongs to.
+    Sector {
+        /// Government: municipality, province, state.
+        Overheid = "overheid",
+        /// A societal organisation: care, welfare, housing, education.
+        Maatschappelijk = "maatschappelijk",
+        /// A company.
+        Bedrijf = "bedrijf",
+        /// Residents or clients, and their collectives.
+        Bewoners = "bewoners",
+    }
+}
+
+vocabulary! {
+    /// The level a respondent works at (seed 002: board level and shop floor).
+    Level {
+        /// The board or the administration.
+        Bestuur = "bestuur",
+        /// Management.
+        Management = "management",
+        /// The shop floor.
+        Uitvoering = "uitvoering",
+    }
+}
+
+vocabulary! {
+    /// How the work of the collaboration runs (seed 003).
+    Form {
+        /// A chain: linear, transactional, fixed handovers.
+        Keten = "keten",
+        /// A network: dynamic, co-creation between interdependent partners.
+        Netwerk = "netwerk",
+        /// Something of both.
+        Mix = "mix",
+    }
+}
+
+vocabulary! {
+    /// How well the network is connected to one of the three groups around the problem.
+    CoverageStatus {
+        /// A partner holds the role and the connection is not rated low.
+        Gedekt = "gedekt",
+        /// No partner holds the role, but the partners rate the connection 3.0 or higher.
+        Indirect = "indirect",
+        /// A partner holds the role, but the partners rate the connection below 3.0.
+        Zwak = "zwak",
+        /// No partner holds the role and the connection is rated low or not at all.
+        Ontbreekt = "ontbreekt",
+    }
+}
+
+vocabulary! {
+    /// Whose picture a report is: one respondent's own, or the group's.
+    View {
+        /// One respondent: advice speaks to that person ("Jij ziet ...").
+        Respondent = "respondent",
+        /// Several respondents: advice speaks about the partners.
+        Group = "group",
     }
 }

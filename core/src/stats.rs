@@ -1,7 +1,7 @@
 //! Mean, spread and range of a set of scores, accumulated one value at a time so that
 //! a million respondents never need to be held in memory at once.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::{Band, EPSILON};
 
@@ -107,7 +107,7 @@ impl Summary {
 }
 
 /// Group statistics of one concept, module or source of influence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Stats {
     /// Respondents with a score.
     pub n: usize,

@@ -1,0 +1,381 @@
+//! The instrument: every question, label, advice text and report word of the scan.
+//!
+//! The built-in instrument is written in `core/instrument/netwerkscan.json` and compiled
+//! into `builtin.rs` as Rust statics, so the program never parses or validates it at
+//! run time (a test keeps the two in step and validates the file). A trainer's own file
+//! is read by [`Instrument::from_json`], which names every problem it finds.
+
+mod builtin;
+pub mod file;
+mod json;
+mod read;
+mod validate;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+pub use file::*;
+pub use json::Json;
+pub use validate::{MIN_ITEMS_OPGAVE, MIN_ITEMS_ORGANISATIE, MIN_ITEMS_PER_CONCEPT};
+
+use crate::advice::Trigger;
+use crate::model::{Band, Concept, Form, InfluenceSource, Module, Role, Rung};
+use crate::text::{Lang, Text};
+use crate::words::Word;
+
+/// An instrument file larger than this is refused before parsing.
+pub const MAX_INSTRUMENT_BYTES: usize = 1024 * 1024;
+
+/// Why an instrument could not be loaded.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InstrumentError {
+    /// The text is not JSON.
+    #[error("instrument: not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde_json says.
+        message: String,
+    },
+    /// The file is too large to be an instrument.
+    #[error("instrument: the file is {bytes} bytes; an instrument is at most {MAX_INSTRUMENT_BYTES} bytes")]
+    TooLarge {
+        /// Size of the rejected text.
+        bytes: usize,
+    },
+    /// The file breaks the rules; every problem is listed.
+    #[error("instrument: {} problem(s):\n- {}", .0.len(), .0.join("\n- "))]
+    Invalid(Vec<String>),
+}
+
+/// A Likert item's place in a response's answers, with how it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// The index into the response's answers (the n-th statement of the instrument).
+    pub index: u16,
+    /// Counts as `6 - v`.
+    pub reverse: bool,
+}
+
+/// A small, fast hash for the short item ids: every response looks its answers up by id.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // FNV-1a: plenty for a few dozen distinct keys, and cheap.
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type IdMap<V> = HashMap<Box<str>, V, BuildHasherDefault<IdHasher>>;
+
+/// A validated instrument, with the indexes that scoring needs.
+///
+/// ```
+/// use netwerkregie::{Concept, Instrument};
+/// let instrument = Instrument::builtin();
+/// assert_eq!(instrument.id(), "netwerkscan");
+/// assert!(instrument.concept_slots(Concept::Vertrouwen).len() >= 3);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Instrument {
+    file: InstrumentFile,
+    /// Indexes into `file.items` of the statements, in order: slot `i` is `statements[i]`.
+    statements: Vec<usize>,
+    slot_by_id: IdMap<u16>,
+    /// Open questions by id, as indexes into `file.items`.
+    open_by_id: IdMap<usize>,
+    concepts: [Vec<Slot>; Concept::COUNT],
+    modules: [Vec<Slot>; 3],
+    connection: [Option<Slot>; Role::COUNT],
+}
+
+impl PartialEq for Instrument {
+    fn eq(&self, other: &Instrument) -> bool {
+        self.file == other.file
+    }
+}
+
+impl Instrument {
+    /// The built-in Netwerkscan instrument. It costs no parsing: the file was compiled in.
+    #[must_use]
+    pub fn builtin() -> &'static Instrument {
+        static BUILTIN: OnceLock<Instrument> = OnceLock::new();
+        BUILTIN.get_or_init(|| Instrument::index(builtin::instrument()))
+    }
+
+    /// The text of the built-in instrument file, for tests and for the page's build.
+    #[must_use]
+    pub fn builtin_json() -> &'static str {
+        include_str!("../../instrument/netwerkscan.json")
+    }
+
+    /// Reads and validates a trainer's instrument file; the error lists every problem.
+    pub fn from_json(text: &str) -> Result<Instrument, InstrumentError> {
+        if text.len() > MAX_INSTRUMENT_BYTES {
+            return Err(InstrumentError::TooLarge { bytes: text.len() });
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let json = Json::parse(text).map_err(|e| InstrumentError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: crate::response::strip_position(&e.to_string()),
+        })?;
+        let mut problems = Vec::new();
+        let file = read::instrument(&mut problems, json);
+        validate::validate(&file, &mut problems);
+        if problems.is_empty() {
+            Ok(Instrument::index(file))
+        } else {
+            Err(InstrumentError::Invalid(problems))
+        }
+    }
+
+    /// Checks an instrument that is already in memory (such as one built in code).
+    pub fn from_file(file: InstrumentFile) -> Result<Instrument, InstrumentError> {
+        let mut problems = Vec::new();
+        validate::validate(&file, &mut problems);
+        if problems.is_empty() {
+            Ok(Instrument::index(file))
+        } else {
+            Err(InstrumentError::Invalid(problems))
+        }
+    }
+
+    /// Builds the indexes of a valid file.
+    fn index(file: InstrumentFile) -> Instrument {
+        let mut statements = Vec::new();
+        let mut slot_by_id = IdMap::default();
+        let mut open_by_id = IdMap::default();
+        let mut concepts: [Vec<Slot>; Concept::COUNT] = Default::default();
+        let mut modules: [Vec<Slot>; 3] = Default::default();
+        let mut connection = [None; Role::COUNT];
+        for (i, item) in file.items.iter().enumerate() {
+            if item.kind == ItemType::Open {
+                open_by_id.insert(item.id.as_ref().into(), i);
+                continue;
+            }
+            let slot = Slot {
+                index: statements.len() as u16,
+                reverse: item.reverse,
+            };
+            statements.push(i);
+            slot_by_id.insert(item.id.as_ref().into(), slot.index);
+            if let Some(c) = item.concept {
+                concepts[c.index()].push(slot);
+            }
+            if let Some(m) = item.module.and_then(scored_index) {
+                modules[m].push(slot);
+            }
+            if let Some(role) = item.role {
+                connection[role.index()] = Some(slot);
+            }
+        }
+        Instrument {
+            file,
+            statements,
+            slot_by_id,
+            open_by_id,
+            concepts,
+            modules,
+            connection,
+        }
+    }
+
+    /// The instrument as written, for serialising (`netwerkscan instrument --json`).
+    #[must_use]
+    pub fn file(&self) -> &InstrumentFile {
+        &self.file
+    }
+
+    /// The instrument's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+
+    /// The instrument's version.
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.file.version
+    }
+
+    /// How many statements (Likert items) there are: the length of a response's answers.
+    #[must_use]
+    pub fn statement_count(&self) -> usize {
+        self.statements.len()
+    }
+
+    /// The statement in answer slot `index`.
+    #[must_use]
+    pub fn statement(&self, index: usize) -> Option<&ItemDef> {
+        self.statements.get(index).map(|&i| &self.file.items[i])
+    }
+
+    /// Every statement, in answer-slot order.
+    pub fn statements(&self) -> impl ExactSizeIterator<Item = &ItemDef> + '_ {
+        self.statements.iter().map(|&i| &self.file.items[i])
+    }
+
+    /// The answer slot of a statement id.
+    #[must_use]
+    pub fn slot(&self, id: &str) -> Option<u16> {
+        self.slot_by_id.get(id).copied()
+    }
+
+    /// The open question with this id.
+    #[must_use]
+    pub fn open_question(&self, id: &str) -> Option<&ItemDef> {
+        self.open_by_id.get(id).map(|&i| &self.file.items[i])
+    }
+
+    /// Every open question, in order.
+    pub fn open_questions(&self) -> impl Iterator<Item = &ItemDef> + '_ {
+        self.file.items.iter().filter(|i| i.kind == ItemType::Open)
+    }
+
+    /// The statements of a concept.
+    #[must_use]
+    pub fn concept_slots(&self, concept: Concept) -> &[Slot] {
+        &self.concepts[concept.index()]
+    }
+
+    /// The statements of a scored module; empty for the other modules.
+    #[must_use]
+    pub fn module_slots(&self, module: Module) -> &[Slot] {
+        scored_index(module).map_or(&[], |i| &self.modules[i])
+    }
+
+    /// The statement that rates the connection to one group around the problem.
+    #[must_use]
+    pub fn connection_slot(&self, role: Role) -> Option<Slot> {
+        self.connection[role.index()]
+    }
+
+    /// The statement slots of an earlier version's ids: `Some(Some(slot))` for an item
+    /// that kept its meaning, `Some(None)` for one that was replaced, `None` when the
+    /// version is not known.
+    #[must_use]
+    pub fn previous(&self, version: &str) -> Option<&Previous> {
+        self.file.previous.iter().find(|p| p.version == version)
+    }
+
+    /// The most specific advice for a finding: band and form, then band, then form,
+    /// then neither. A valid instrument has one for every finding.
+    #[must_use]
+    pub fn advice(&self, when: Trigger, band: Option<Band>, form: Option<Form>) -> Option<&AdviceDef> {
+        self.file
+            .advice
+            .iter()
+            .filter(|a| a.when == when)
+            .filter(|a| a.band.is_none() || a.band == band)
+            .filter(|a| a.form.is_none() || a.form == form)
+            .max_by_key(|a| 2 * u8::from(a.band.is_some()) + u8::from(a.form.is_some()))
+    }
+
+    /// A word of the report.
+    #[must_use]
+    pub fn word(&self, word: Word) -> &Text {
+        self.file.words.get(word)
+    }
+
+    /// A word of the report in `lang`.
+    #[must_use]
+    pub fn say(&self, word: Word, lang: Lang) -> &str {
+        self.file.words.get(word).get(lang)
+    }
+
+    /// The decimal separator in `lang`.
+    #[must_use]
+    pub fn decimal(&self, lang: Lang) -> char {
+        self.say(Word::Decimal, lang).chars().next().unwrap_or('.')
+    }
+
+    /// The languages this instrument speaks: Dutch, English and any its title adds.
+    #[must_use]
+    pub fn languages(&self) -> Vec<Lang> {
+        let mut langs = vec![Lang::Nl, Lang::En];
+        langs.extend(self.file.title.more.iter().filter_map(|(c, _)| Lang::parse(c)));
+        langs
+    }
+
+    /// The label of a concept.
+    #[must_use]
+    pub fn concept_label(&self, concept: Concept) -> &Text {
+        self.file
+            .concepts
+            .iter()
+            .find(|c| c.id == concept)
+            .map_or(self.word(Word::ScoreMissing), |c| &c.label)
+    }
+
+    /// The label of a module.
+    #[must_use]
+    pub fn module_label(&self, module: Module) -> &Text {
+        self.module_def(module).map_or(self.word(Word::ScoreMissing), |m| &m.label)
+    }
+
+    /// The short label of a module, for charts.
+    #[must_use]
+    pub fn module_short_label(&self, module: Module) -> &Text {
+        self.module_def(module).map_or(self.word(Word::ScoreMissing), |m| &m.short)
+    }
+
+    fn module_def(&self, module: Module) -> Option<&ModuleDef> {
+        self.file.modules.iter().find(|m| m.id == module)
+    }
+
+    /// The label of a rung.
+    #[must_use]
+    pub fn rung_label(&self, rung: Rung) -> &Text {
+        self.file
+            .ladder
+            .rungs
+            .iter()
+            .find(|r| r.id == rung)
+            .map_or(self.word(Word::ScoreMissing), |r| &r.label)
+    }
+
+    /// The short label of a source of influence.
+    #[must_use]
+    pub fn influence_label(&self, source: InfluenceSource) -> &Text {
+        self.file
+            .interests
+            .influence
+            .sources
+            .iter()
+            .find(|s| s.id == source)
+            .map_or(self.word(Word::ScoreMissing), |s| &s.label)
+    }
+
+    /// The label of a role.
+    #[must_use]
+    pub fn role_label(&self, role: Role) -> &Text {
+        self.file
+            .respondent
+            .roles
+            .choices
+            .iter()
+            .find(|r| r.id == role)
+            .map_or(self.word(Word::ScoreMissing), |r| &r.label)
+    }
+}
+
+/// The index of a scored module in [`Module::SCORED`].
+#[must_use]
+pub fn scored_index(module: Module) -> Option<usize> {
+    Module::SCORED.iter().position(|m| *m == module)
+}

@@ -1,0 +1,413 @@
+//! One respondent's answers: the interchange format between page, facilitator and CLI.
+//!
+//! Reading is one pass of serde over the text into typed fields ([`read`]): no JSON tree
+//! is built, and a field that is wrong is written down with its path
+//! (`answers.opgave-eigen: 7 ligt niet op de schaal 1..5`) while reading goes on, so
+//! every problem of a file is reported at once. Fields this version does not know are
+//! kept as their raw JSON text and written back unchanged, to the last digit.
+
+mod read;
+mod write;
+
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use serde_json::value::RawValue;
+
+use crate::instrument::Instrument;
+use crate::likert::Likert;
+use crate::model::{Concept, Form, InfluenceSource, InterestQuestion, Level, Position, Role, Rung, Sector};
+use crate::text::{Lang, Text};
+
+/// The `format` marker of a response file.
+pub const RESPONSE_FORMAT: &str = "netwerkscan-response";
+/// The response format version this crate writes. Version 2 added the respondent's
+/// sector and level, the typing question, open questions and "weet niet" on the ladder.
+pub const RESPONSE_VERSION: u64 = 2;
+/// A response larger than this is refused before parsing: a full scan with long
+/// comments is a few kilobytes.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
+/// One problem in a response, with the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {}", problem.en)]
+pub struct FieldError {
+    /// Dotted path to the field, such as `answers.opgave-eigen`.
+    pub path: String,
+    /// What is wrong, in a sentence, in Dutch and English.
+    pub problem: Text,
+}
+
+/// Why a response could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResponseError {
+    /// The text is empty.
+    #[error("the file is empty; expected a netwerkscan response (JSON)")]
+    Empty,
+    /// The text is too large to be a response.
+    #[error("the file is {bytes} bytes; a response is at most {MAX_RESPONSE_BYTES} bytes")]
+    TooLarge {
+        /// Size of the rejected text.
+        bytes: usize,
+    },
+    /// The text is not JSON.
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// serde_json's description.
+        message: String,
+    },
+    /// The JSON is not a response file at all.
+    #[error("not a netwerkscan response: {}", .0.en)]
+    NotAResponse(Text),
+    /// A newer Netwerkscan wrote the file.
+    #[error("version: this file has response format version {found}; this Netwerkscan reads up to version {RESPONSE_VERSION}. Update Netwerkscan to open it")]
+    NewerVersion {
+        /// The version in the file, as written.
+        found: String,
+    },
+    /// The file is a response but some fields are wrong; all are listed.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Fields(Vec<FieldError>),
+}
+
+impl ResponseError {
+    /// The message in `lang` (English for any language but Dutch); `Display` gives the
+    /// English one.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        if !lang.is_dutch() {
+            return self.to_string();
+        }
+        match self {
+            ResponseError::Empty => {
+                "het bestand is leeg; verwacht een netwerkscan-antwoordbestand (JSON)".into()
+            }
+            ResponseError::TooLarge { bytes } => format!(
+                "het bestand is {bytes} bytes; een antwoordbestand is hoogstens {MAX_RESPONSE_BYTES} bytes"
+            ),
+            ResponseError::Syntax {
+                line,
+                column,
+                message,
+            } => format!("geen geldige JSON op regel {line}, kolom {column} ({message})"),
+            ResponseError::NotAResponse(t) => {
+                format!("geen netwerkscan-antwoordbestand: {}", t.nl)
+            }
+            ResponseError::NewerVersion { found } => format!(
+                "version: dit bestand heeft antwoordformaat versie {found}; deze Netwerkscan leest tot en met versie {RESPONSE_VERSION}. Werk Netwerkscan bij om het te openen"
+            ),
+            ResponseError::Fields(fields) => fields
+                .iter()
+                .map(|f| format!("{}: {}", f.path, f.problem.nl))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    /// The field problems, when the error is about fields.
+    #[must_use]
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            ResponseError::Fields(f) => f,
+            _ => &[],
+        }
+    }
+}
+
+/// An answer to one question: not given, "weet niet", or a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Answer<T> {
+    /// The question was not answered (absent from the file).
+    #[default]
+    Unanswered,
+    /// "Weet niet" (`null` in the file).
+    Unknown,
+    /// An answer.
+    Given(T),
+}
+
+impl<T: Copy> Answer<T> {
+    /// The value, when one was given.
+    #[must_use]
+    pub fn value(self) -> Option<T> {
+        match self {
+            Answer::Given(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Whether the question was answered ("weet niet" counts as an answer).
+    #[must_use]
+    pub fn is_answered(self) -> bool {
+        !matches!(self, Answer::Unanswered)
+    }
+}
+
+/// Fields this version does not know, as their raw JSON text, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Extra(pub Vec<(String, Box<RawValue>)>);
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Extra) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|((ka, va), (kb, vb))| ka == kb && va.get() == vb.get())
+    }
+}
+
+impl Extra {
+    /// Whether there are no unknown fields.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The raw JSON text of an unknown field.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.get())
+    }
+}
+
+/// Which instrument a response answers.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InstrumentRef {
+    /// The instrument's id.
+    pub id: String,
+    /// The instrument's version (after migration: the instrument's current version).
+    pub version: String,
+    /// Fields this version does not know.
+    pub extra: Extra,
+}
+
+/// Who answered.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Respondent {
+    /// A name or nickname; may be empty.
+    pub alias: String,
+    /// The organisation the respondent speaks for.
+    pub organisation: String,
+    /// The roles the organisation has around the problem, in model order, each once.
+    pub roles: Vec<Role>,
+    /// Core or ring.
+    pub position: Answer<Position>,
+    /// The organisation's sector.
+    pub sector: Answer<Sector>,
+    /// The level the respondent works at.
+    pub level: Answer<Level>,
+    /// Fields this version does not know.
+    pub extra: Extra,
+}
+
+/// Where the government stands on the participation ladder, and where it should.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LadderAnswer {
+    /// Now.
+    pub current: Answer<Rung>,
+    /// Wanted.
+    pub desired: Answer<Rung>,
+    /// Fields this version does not know.
+    pub extra: Extra,
+}
+
+/// The organisation's interest in the joint task, and its influence.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Interests {
+    /// Interest, give, take, passion, by [`InterestQuestion::index`].
+    pub answers: [Answer<Likert>; InterestQuestion::COUNT],
+    /// Influence per source, by [`InfluenceSource::index`].
+    pub influence: [Answer<Likert>; InfluenceSource::COUNT],
+    /// Fields of `interests` this version does not know.
+    pub extra: Extra,
+    /// Fields of `interests.influence` this version does not know.
+    pub influence_extra: Extra,
+}
+
+impl Interests {
+    /// The answer to one question, if one on the scale was given.
+    #[must_use]
+    pub fn get(&self, q: InterestQuestion) -> Option<Likert> {
+        self.answers[q.index()].value()
+    }
+
+    /// The influence through one source, if one on the scale was given.
+    #[must_use]
+    pub fn influence(&self, s: InfluenceSource) -> Option<Likert> {
+        self.influence[s.index()].value()
+    }
+}
+
+/// How a response to an earlier instrument version was brought to this one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migration {
+    /// The instrument version the file answered.
+    pub from: String,
+    /// Answers to items that this version replaced, left out.
+    pub left_out: usize,
+}
+
+/// One respondent's complete (or partial) scan.
+///
+/// ```
+/// use netwerkregie::{Instrument, Response};
+/// let instrument = Instrument::builtin();
+/// let text = r#"{"format": "netwerkscan-response", "version": 2,
+///   "instrument": {"id": "netwerkscan", "version": "2"},
+///   "answers": {"opgave-eigen": 4, "opgave-samen": null}}"#;
+/// let response = Response::from_json(text, instrument).unwrap();
+/// assert_eq!(response.answer(instrument, "opgave-eigen").map(|l| l.get()), Some(4));
+/// let bad = text.replace(": 4", ": 7");
+/// let err = Response::from_json(&bad, instrument).unwrap_err();
+/// assert!(err.to_string().contains("answers.opgave-eigen"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Response {
+    /// The instrument answered.
+    pub instrument: InstrumentRef,
+    /// Who answered.
+    pub respondent: Respondent,
+    /// Chain or network.
+    pub form: Answer<Form>,
+    /// The statements' answers, by answer slot ([`Instrument::slot`]).
+    pub answers: Vec<Answer<Likert>>,
+    /// Importance per concept, by [`Concept::index`].
+    pub importance: [Answer<Likert>; Concept::COUNT],
+    /// Free text per concept, module or open question id, sorted by id.
+    pub comments: Vec<(String, String)>,
+    /// The participation ladder.
+    pub ladder: LadderAnswer,
+    /// Interests and influence.
+    pub interests: Interests,
+    /// Top-level fields this version does not know.
+    pub extra: Extra,
+    /// Set when the file answered an earlier instrument version.
+    pub migrated: Option<Migration>,
+}
+
+impl Response {
+    /// An empty response to `instrument`.
+    #[must_use]
+    pub fn new(instrument: &Instrument) -> Response {
+        Response {
+            instrument: InstrumentRef {
+                id: instrument.id().to_owned(),
+                version: instrument.version().to_owned(),
+                extra: Extra::default(),
+            },
+            answers: vec![Answer::Unanswered; instrument.statement_count()],
+            ..Response::default()
+        }
+    }
+
+    /// The answer to a statement, if one on the scale was given.
+    #[must_use]
+    pub fn answer(&self, instrument: &Instrument, item: &str) -> Option<Likert> {
+        let slot = instrument.slot(item)?;
+        self.answers.get(usize::from(slot)).and_then(|a| a.value())
+    }
+
+    /// The importance given to a concept.
+    #[must_use]
+    pub fn importance(&self, concept: Concept) -> Option<Likert> {
+        self.importance[concept.index()].value()
+    }
+
+    /// The comment or open answer under `key`.
+    #[must_use]
+    pub fn comment(&self, key: &str) -> Option<&str> {
+        self.comments
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| self.comments[i].1.as_str())
+    }
+
+    /// Reads a response file's text (a UTF-8 byte order mark is allowed).
+    pub fn from_json(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+        read::response(text, instrument)
+    }
+
+    /// The response as compact JSON, in the current format version, unknown fields kept.
+    #[must_use]
+    pub fn to_json(&self, instrument: &Instrument) -> String {
+        write::to_json(self, instrument, false)
+    }
+
+    /// The response as pretty-printed JSON text, ready to save.
+    #[must_use]
+    pub fn to_json_pretty(&self, instrument: &Instrument) -> String {
+        write::to_json(self, instrument, true)
+    }
+
+    /// A 64-bit fingerprint of the content: equal responses have equal fingerprints,
+    /// however their files were formatted, so the same response given twice can be
+    /// found without keeping the responses. Use one `hasher` (such as a
+    /// `std::collections::hash_map::RandomState`) for every response of a run: with a
+    /// keyed hash, nobody can craft a second response that collides with another.
+    #[must_use]
+    pub fn fingerprint<S: BuildHasher>(&self, hasher: &S) -> u64 {
+        fn answer<T: Hash>(h: &mut impl Hasher, a: &Answer<T>) {
+            a.hash(h);
+        }
+        fn extra(h: &mut impl Hasher, e: &Extra) {
+            h.write_usize(e.0.len());
+            for (k, v) in &e.0 {
+                h.write(k.as_bytes());
+                h.write_u8(0xff);
+                h.write(v.get().as_bytes());
+                h.write_u8(0xff);
+            }
+        }
+        let mut h = hasher.build_hasher();
+        let r = &self.respondent;
+        h.write(self.instrument.id.as_bytes());
+        h.write_u8(0xff);
+        extra(&mut h, &self.instrument.extra);
+        h.write(r.alias.as_bytes());
+        h.write_u8(0xff);
+        h.write(r.organisation.as_bytes());
+        h.write_u8(0xff);
+        r.roles.hash(&mut h);
+        answer(&mut h, &r.position);
+        answer(&mut h, &r.sector);
+        answer(&mut h, &r.level);
+        extra(&mut h, &r.extra);
+        answer(&mut h, &self.form);
+        for a in &self.answers {
+            answer(&mut h, a);
+        }
+        for a in &self.importance {
+            answer(&mut h, a);
+        }
+        h.write_usize(self.comments.len());
+        for (k, v) in &self.comments {
+            h.write(k.as_bytes());
+            h.write_u8(0xff);
+            h.write(v.as_bytes());
+            h.write_u8(0xff);
+        }
+        answer(&mut h, &self.ladder.current);
+        answer(&mut h, &self.ladder.desired);
+        extra(&mut h, &self.ladder.extra);
+        for a in self.interests.answers.iter().chain(&self.interests.influence) {
+            answer(&mut h, a);
+        }
+        extra(&mut h, &self.interests.extra);
+        extra(&mut h, &self.interests.influence_extra);
+        extra(&mut h, &self.extra);
+        h.finish()
+    }
+}
+
+/// serde_json appends " at line L column C"; the error carries those separately.
+pub(crate) fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
