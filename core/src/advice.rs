@@ -258,7 +258,9 @@ pub fn rank(instrument: &Instrument, report: &Report) -> Vec<Advice> {
             used.last().zip(used.first()).map_or(0, |(hi, lo)| hi - lo)
         };
         let severity = match flag {
-            LadderFlag::TeHoog | LadderFlag::TeLaag => 6.0 + 4.0 * ladder.mean_gap.unwrap_or(0.0).abs(),
+            LadderFlag::TeHoog | LadderFlag::TeLaag => {
+                6.0 + 4.0 * ladder.mean_gap.unwrap_or(0.0).abs()
+            }
             LadderFlag::GeenBeeld => 4.0 + 2.0 * apart(&ladder.current.values) as f64,
             LadderFlag::GeenBeeldGewenst => 4.0 + 2.0 * apart(&ladder.desired.values) as f64,
         };
@@ -276,7 +278,11 @@ pub fn rank(instrument: &Instrument, report: &Report) -> Vec<Advice> {
             }
             Some(CoverageStatus::Zwak) => {
                 let c = coverage.connection.mean.unwrap_or(0.0);
-                Found::new(Trigger::Connection(*role), Band::Aandacht, 6.0 + 2.0 * (3.0 - c))
+                Found::new(
+                    Trigger::Connection(*role),
+                    Band::Aandacht,
+                    6.0 + 2.0 * (3.0 - c),
+                )
             }
             _ => continue,
         };
@@ -287,7 +293,11 @@ pub fn rank(instrument: &Instrument, report: &Report) -> Vec<Advice> {
         });
     }
     for flag in InterestFlag::ALL {
-        let orgs: Vec<_> = report.interests.iter().filter(|o| o.flags.contains(flag)).collect();
+        let orgs: Vec<_> = report
+            .interests
+            .iter()
+            .filter(|o| o.flags.contains(flag))
+            .collect();
         if orgs.is_empty() {
             continue;
         }
@@ -426,7 +436,8 @@ fn divergence(instrument: &Instrument, report: &Report, found: &mut Vec<Found>) 
             .filter_map(|slot| instrument.statement(usize::from(slot.index)))
             .filter_map(|item| {
                 let s = report.items.get(&item.id)?;
-                s.divergent.then(|| (item.id.to_string(), s.sd.unwrap_or(0.0)))
+                s.divergent
+                    .then(|| (item.id.to_string(), s.sd.unwrap_or(0.0)))
             })
             .collect();
         if !own.divergent && items.is_empty() {
@@ -445,10 +456,18 @@ fn divergence(instrument: &Instrument, report: &Report, found: &mut Vec<Found>) 
         });
     };
     for m in [Module::Opgave, Module::Organisatie] {
-        check(m.id(), &report.modules[Scored(m)], instrument.module_slots(m));
+        check(
+            m.id(),
+            &report.modules[Scored(m)],
+            instrument.module_slots(m),
+        );
     }
     for c in Concept::ALL {
-        check(c.id(), &report.concepts[*c].stats, instrument.concept_slots(*c));
+        check(
+            c.id(),
+            &report.concepts[*c].stats,
+            instrument.concept_slots(*c),
+        );
     }
 }
 

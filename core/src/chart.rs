@@ -134,7 +134,11 @@ pub fn axis_angle(i: usize, n: usize) -> f64 {
 /// The pixel position of `value` (0..=5) on axis `i` of `n`.
 #[must_use]
 pub fn radar_point(center: (i32, i32), radius: f64, value: f64, i: usize, n: usize) -> (i32, i32) {
-    point_at(center, radius * value.clamp(0.0, SCALE_MAX) / SCALE_MAX, axis_angle(i, n))
+    point_at(
+        center,
+        radius * value.clamp(0.0, SCALE_MAX) / SCALE_MAX,
+        axis_angle(i, n),
+    )
 }
 
 fn point_at(center: (i32, i32), r: f64, a: f64) -> (i32, i32) {
@@ -232,7 +236,7 @@ pub fn format_score(value: f64, decimal: char) -> String {
     format!("{sign}{}{decimal}{:02}", abs / 100, abs % 100)
 }
 
-fn say<'a>(instrument: &'a Instrument, word: Word, lang: Lang) -> &'a str {
+fn say(instrument: &Instrument, word: Word, lang: Lang) -> &str {
     instrument.say(word, lang)
 }
 
@@ -256,7 +260,11 @@ pub fn stats_radar(
             color: BLUE,
             kind: SeriesKind::Main,
         }],
-        ranges: if spread { ranges } else { vec![None; stats.len()] },
+        ranges: if spread {
+            ranges
+        } else {
+            vec![None; stats.len()]
+        },
         divergent: stats.iter().map(|s| s.divergent).collect(),
         missing: say(instrument, Word::ScoreMissing, lang).to_owned(),
         legend: Legend {
@@ -289,15 +297,33 @@ pub fn module_axes(instrument: &Instrument, lang: Lang) -> Vec<String> {
 /// The radar of the six concepts.
 #[must_use]
 pub fn concepts_radar(report: &Report, instrument: &Instrument, lang: Lang) -> Radar {
-    let stats: Vec<&Stats> = Concept::ALL.iter().map(|c| &report.concepts[*c].stats).collect();
-    stats_radar(instrument, lang, Word::ChartConcepts, concept_axes(instrument, lang), &stats)
+    let stats: Vec<&Stats> = Concept::ALL
+        .iter()
+        .map(|c| &report.concepts[*c].stats)
+        .collect();
+    stats_radar(
+        instrument,
+        lang,
+        Word::ChartConcepts,
+        concept_axes(instrument, lang),
+        &stats,
+    )
 }
 
 /// The overview radar of opgave, organisatie and relaties.
 #[must_use]
 pub fn modules_radar(report: &Report, instrument: &Instrument, lang: Lang) -> Radar {
-    let stats: Vec<&Stats> = Module::SCORED.iter().map(|m| &report.modules[Scored(*m)]).collect();
-    stats_radar(instrument, lang, Word::ChartModules, module_axes(instrument, lang), &stats)
+    let stats: Vec<&Stats> = Module::SCORED
+        .iter()
+        .map(|m| &report.modules[Scored(*m)])
+        .collect();
+    stats_radar(
+        instrument,
+        lang,
+        Word::ChartModules,
+        module_axes(instrument, lang),
+        &stats,
+    )
 }
 
 /// The radar of the four sources of influence.
@@ -307,14 +333,24 @@ pub fn influence_radar(report: &Report, instrument: &Instrument, lang: Lang) -> 
         .iter()
         .map(|s| instrument.influence_label(*s).get(lang).to_owned())
         .collect();
-    let stats: Vec<&Stats> = InfluenceSource::ALL.iter().map(|s| &report.influence[*s]).collect();
+    let stats: Vec<&Stats> = InfluenceSource::ALL
+        .iter()
+        .map(|s| &report.influence[*s])
+        .collect();
     stats_radar(instrument, lang, Word::ChartInfluence, axes, &stats)
 }
 
 /// The radar of one respondent's concept scores, without a report: the page's first
 /// chart, drawn before anything else has loaded.
 #[must_use]
-pub fn scores_radar(title: &Words, axes: Vec<String>, values: Vec<Option<f64>>, missing: &Words, decimal: char, lang: Lang) -> Radar {
+pub fn scores_radar(
+    title: &Words,
+    axes: Vec<String>,
+    values: Vec<Option<f64>>,
+    missing: &Words,
+    decimal: char,
+    lang: Lang,
+) -> Radar {
     let n = values.len();
     Radar {
         title: title.get(lang).to_owned(),
@@ -344,8 +380,16 @@ pub fn ladder_chart(report: &Report, instrument: &Instrument, lang: Lang) -> Lad
             .map(|r| instrument.rung_label(*r).get(lang).to_owned())
             .collect(),
         series: vec![
-            (say(instrument, Word::LegendCurrent, lang).to_owned(), all.current.values.to_vec(), BLUE),
-            (say(instrument, Word::LegendDesired, lang).to_owned(), all.desired.values.to_vec(), ORANGE),
+            (
+                say(instrument, Word::LegendCurrent, lang).to_owned(),
+                all.current.values.to_vec(),
+                BLUE,
+            ),
+            (
+                say(instrument, Word::LegendDesired, lang).to_owned(),
+                all.desired.values.to_vec(),
+                ORANGE,
+            ),
         ],
     }
 }
@@ -481,7 +525,11 @@ pub fn draw_radar<DB: DrawingBackend>(
     let legend = legend_entries(radar);
     let line_h = fs * 1.15;
     let legend_rows = legend_layout(&legend, f64::from(w), fs).len();
-    let legend_h = if legend_rows == 0 { 0.0 } else { legend_rows as f64 * line_h + fs * 0.6 };
+    let legend_h = if legend_rows == 0 {
+        0.0
+    } else {
+        legend_rows as f64 * line_h + fs * 0.6
+    };
 
     let n = radar.axes.len();
     let values = radar.values();
@@ -496,7 +544,9 @@ pub fn draw_radar<DB: DrawingBackend>(
                 }
             }
             let value = values.get(i).copied().flatten();
-            lines.push(value.map_or_else(|| radar.missing.clone(), |v| format_score(v, radar.decimal)));
+            lines.push(
+                value.map_or_else(|| radar.missing.clone(), |v| format_score(v, radar.decimal)),
+            );
             lines
         })
         .collect();
@@ -543,14 +593,23 @@ pub fn draw_radar<DB: DrawingBackend>(
         ring.push(inner[0]);
         ring.extend(inner.iter().rev());
         area.draw(&Polygon::new(ring, BLUE.mix(0.12).filled()))?;
-        area.draw(&PathElement::new(closed(&outer), BLUE.mix(0.35).stroke_width(1)))?;
-        area.draw(&PathElement::new(closed(&inner), BLUE.mix(0.35).stroke_width(1)))?;
+        area.draw(&PathElement::new(
+            closed(&outer),
+            BLUE.mix(0.35).stroke_width(1),
+        ))?;
+        area.draw(&PathElement::new(
+            closed(&inner),
+            BLUE.mix(0.35).stroke_width(1),
+        ))?;
     } else {
         for (i, range) in ranges.iter().enumerate() {
             if let Some((lo, hi)) = range {
                 if hi > lo {
                     area.draw(&PathElement::new(
-                        vec![radar_point(center, radius, *lo, i, n), radar_point(center, radius, *hi, i, n)],
+                        vec![
+                            radar_point(center, radius, *lo, i, n),
+                            radar_point(center, radius, *hi, i, n),
+                        ],
                         BLUE.mix(0.35).stroke_width(stroke * 4),
                     ))?;
                 }
@@ -614,11 +673,25 @@ pub fn draw_radar<DB: DrawingBackend>(
         for (x, entry) in row {
             let x = *x as i32;
             match entry.swatch {
-                Swatch::Fill(c) => area.draw(&Rectangle::new([(x, y - sw / 2), (x + sw, y + sw / 2)], c.mix(0.35).filled()))?,
-                Swatch::Line(c, width) => area.draw(&PathElement::new(vec![(x, y), (x + sw, y)], c.stroke_width(width * stroke)))?,
-                Swatch::Mark => area.draw(&Text::new("\u{2260}".to_owned(), (x, y), text_style.clone()))?,
+                Swatch::Fill(c) => area.draw(&Rectangle::new(
+                    [(x, y - sw / 2), (x + sw, y + sw / 2)],
+                    c.mix(0.35).filled(),
+                ))?,
+                Swatch::Line(c, width) => area.draw(&PathElement::new(
+                    vec![(x, y), (x + sw, y)],
+                    c.stroke_width(width * stroke),
+                ))?,
+                Swatch::Mark => area.draw(&Text::new(
+                    "\u{2260}".to_owned(),
+                    (x, y),
+                    text_style.clone(),
+                ))?,
             }
-            area.draw(&Text::new(entry.label.clone(), (x + sw + (fs * 0.4) as i32, y), text_style.clone()))?;
+            area.draw(&Text::new(
+                entry.label.clone(),
+                (x + sw + (fs * 0.4) as i32, y),
+                text_style.clone(),
+            ))?;
         }
     }
     Ok(())
@@ -696,11 +769,23 @@ fn legend_entries(radar: &Radar) -> Vec<LegendEntry> {
             swatch: if s.kind == SeriesKind::Main {
                 Swatch::Fill(s.color)
             } else {
-                Swatch::Line(s.color, if s.kind == SeriesKind::Respondent { 1 } else { 2 })
+                Swatch::Line(
+                    s.color,
+                    if s.kind == SeriesKind::Respondent {
+                        1
+                    } else {
+                        2
+                    },
+                )
             },
         })
         .collect();
-    if radar.ranges.iter().any(|r| r.is_some_and(|(lo, hi)| hi > lo)) && !radar.legend.range.is_empty() {
+    if radar
+        .ranges
+        .iter()
+        .any(|r| r.is_some_and(|(lo, hi)| hi > lo))
+        && !radar.legend.range.is_empty()
+    {
         out.push(LegendEntry {
             label: radar.legend.range.clone(),
             swatch: Swatch::Fill(BLUE),
@@ -747,7 +832,11 @@ pub fn draw_ladder<DB: DrawingBackend>(
     let title_style = TextStyle::from(("sans-serif", fs * 1.15).into_font())
         .color(&INK)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    area.draw(&Text::new(ladder.title.clone(), (w / 2, (fs * 0.4) as i32), title_style))?;
+    area.draw(&Text::new(
+        ladder.title.clone(),
+        (w / 2, (fs * 0.4) as i32),
+        title_style,
+    ))?;
     let top = (fs * 2.0) as i32;
     let legend_h = (fs * 1.8) as i32;
     let n = ladder.rungs.len().max(1) as i32;
@@ -778,8 +867,15 @@ pub fn draw_ladder<DB: DrawingBackend>(
         // The highest rung is drawn at the top, as on a ladder.
         let y0 = top + (n - 1 - i as i32) * row;
         let mid = y0 + row / 2;
-        area.draw(&PathElement::new(vec![(bar_x, y0 + row), (w - 4, y0 + row)], GRID.stroke_width(1)))?;
-        area.draw(&Text::new(label.clone(), (label_w, mid), label_style.clone()))?;
+        area.draw(&PathElement::new(
+            vec![(bar_x, y0 + row), (w - 4, y0 + row)],
+            GRID.stroke_width(1),
+        ))?;
+        area.draw(&Text::new(
+            label.clone(),
+            (label_w, mid),
+            label_style.clone(),
+        ))?;
         let bar_h = ((row * 2 / 3) / k - 2).max(2);
         let block = k * (bar_h + 2);
         for (j, (_, counts, color)) in ladder.series.iter().enumerate() {
@@ -787,8 +883,15 @@ pub fn draw_ladder<DB: DrawingBackend>(
             let y = mid - block / 2 + j as i32 * (bar_h + 2);
             if count > 0 {
                 let len = (f64::from(bar_max) * count as f64 / most as f64).round() as i32;
-                area.draw(&Rectangle::new([(bar_x, y), (bar_x + len.max(2), y + bar_h)], color.filled()))?;
-                area.draw(&Text::new(count.to_string(), (bar_x + len + 4, y + bar_h / 2), count_style.clone()))?;
+                area.draw(&Rectangle::new(
+                    [(bar_x, y), (bar_x + len.max(2), y + bar_h)],
+                    color.filled(),
+                ))?;
+                area.draw(&Text::new(
+                    count.to_string(),
+                    (bar_x + len + 4, y + bar_h / 2),
+                    count_style.clone(),
+                ))?;
             }
         }
     }
@@ -796,8 +899,15 @@ pub fn draw_ladder<DB: DrawingBackend>(
     let sw = (fs * 0.9) as i32;
     let mut x = bar_x;
     for (text, _, color) in &ladder.series {
-        area.draw(&Rectangle::new([(x, ly - sw / 2), (x + sw, ly + sw / 2)], color.filled()))?;
-        area.draw(&Text::new(text.clone(), (x + sw + 6, ly), count_style.clone()))?;
+        area.draw(&Rectangle::new(
+            [(x, ly - sw / 2), (x + sw, ly + sw / 2)],
+            color.filled(),
+        ))?;
+        area.draw(&Text::new(
+            text.clone(),
+            (x + sw + 6, ly),
+            count_style.clone(),
+        ))?;
         x += sw + 6 + text_width(text, fs * 0.8) as i32 + (fs * 1.5) as i32;
     }
     Ok(())
@@ -812,7 +922,11 @@ mod tests {
         assert_eq!(radar_point((100, 100), 50.0, 5.0, 0, 4), (100, 50));
         assert_eq!(radar_point((100, 100), 50.0, 5.0, 1, 4), (150, 100));
         assert_eq!(radar_point((100, 100), 50.0, 2.5, 2, 4), (100, 125));
-        assert_eq!(radar_point((100, 100), 50.0, 9.0, 0, 4), (100, 50), "clamped");
+        assert_eq!(
+            radar_point((100, 100), 50.0, 9.0, 0, 4),
+            (100, 50),
+            "clamped"
+        );
     }
 
     #[test]
@@ -822,7 +936,10 @@ mod tests {
         for i in 0..n {
             let d = (axis_angle(i, n) - tick).rem_euclid(2.0 * PI);
             let d = d.min(2.0 * PI - d);
-            assert!(d >= PI / n as f64 - 1e-9, "axis {i} is {d} rad from the ticks");
+            assert!(
+                d >= PI / n as f64 - 1e-9,
+                "axis {i} is {d} rad from the ticks"
+            );
         }
     }
 
@@ -837,8 +954,14 @@ mod tests {
 
     #[test]
     fn labels_grow_away_from_the_centre() {
-        assert_eq!(label_anchor(axis_angle(0, 6)), (Anchor::Middle, Anchor::End));
-        assert_eq!(label_anchor(axis_angle(1, 4)), (Anchor::Start, Anchor::Middle));
+        assert_eq!(
+            label_anchor(axis_angle(0, 6)),
+            (Anchor::Middle, Anchor::End)
+        );
+        assert_eq!(
+            label_anchor(axis_angle(1, 4)),
+            (Anchor::Start, Anchor::Middle)
+        );
         assert_eq!(label_anchor(axis_angle(3, 4)).0, Anchor::End);
     }
 
@@ -866,7 +989,10 @@ mod tests {
             wrap_label("Organisatie van de samenwerking", 16),
             vec!["Organisatie van", "de samenwerking"]
         );
-        assert_eq!(wrap_label("Gelijkwaardigheid", 16), vec!["Gelijkwaardigheid"]);
+        assert_eq!(
+            wrap_label("Gelijkwaardigheid", 16),
+            vec!["Gelijkwaardigheid"]
+        );
     }
 
     #[test]

@@ -48,7 +48,10 @@ impl Keys for Scored {
         Module::SCORED.get(index).map_or("", |m| m.id())
     }
     fn position(self) -> usize {
-        Module::SCORED.iter().position(|m| *m == self.0).unwrap_or(0)
+        Module::SCORED
+            .iter()
+            .position(|m| *m == self.0)
+            .unwrap_or(0)
     }
 }
 
@@ -72,7 +75,10 @@ impl<K: Keys, T, const N: usize> Keyed<K, T, N> {
 
     /// Each key's id with its value, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &T)> {
-        self.values.iter().enumerate().map(|(i, v)| (K::id_at(i), v))
+        self.values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (K::id_at(i), v))
     }
 }
 

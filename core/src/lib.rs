@@ -34,6 +34,7 @@ pub mod model;
 pub mod report;
 pub mod response;
 pub mod score;
+pub mod split;
 pub mod stats;
 pub mod text;
 pub mod words;

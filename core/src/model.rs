@@ -4,7 +4,6 @@
 //! These ids are part of the response format, so they are enums: an unknown id can
 //! only exist as an error message, never inside a scored response.
 
-
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$meta])*

@@ -26,12 +26,14 @@ impl Scores {
     /// ```
     #[must_use]
     pub fn of(instrument: &Instrument, response: &Response) -> Scores {
+        let asked = response.migrated.as_ref().map(|m| m.asked.as_slice());
         let mut scores = Scores::default();
         for c in Concept::ALL {
-            scores.concepts[c.index()] = mean_of(instrument.concept_slots(*c), &response.answers);
+            scores.concepts[c.index()] =
+                mean_asked(instrument.concept_slots(*c), &response.answers, asked);
         }
         for (i, m) in Module::SCORED.iter().enumerate() {
-            scores.modules[i] = mean_of(instrument.module_slots(*m), &response.answers);
+            scores.modules[i] = mean_asked(instrument.module_slots(*m), &response.answers, asked);
         }
         scores
     }
@@ -64,12 +66,27 @@ pub fn counted(slot: Slot, answers: &[Answer<Likert>]) -> Option<u8> {
 /// answered. The one scoring rule, shared by the page's first chart and the report.
 #[must_use]
 pub fn mean_of(slots: &[Slot], answers: &[Answer<Likert>]) -> Option<f64> {
-    let (mut answered, mut sum) = (0usize, 0u32);
+    mean_asked(slots, answers, None)
+}
+
+/// [`mean_of`] for a response to an earlier version: "at least half" counts only the
+/// items that version asked (`asked`, by slot; `None` when it asked every item).
+#[must_use]
+pub fn mean_asked(
+    slots: &[Slot],
+    answers: &[Answer<Likert>],
+    asked: Option<&[bool]>,
+) -> Option<f64> {
+    let (mut total, mut answered, mut sum) = (0usize, 0usize, 0u32);
     for slot in slots {
+        if asked.is_some_and(|a| !a.get(usize::from(slot.index)).copied().unwrap_or(false)) {
+            continue;
+        }
+        total += 1;
         if let Some(v) = counted(*slot, answers) {
             answered += 1;
             sum += u32::from(v);
         }
     }
-    (answered > 0 && answered >= slots.len().div_ceil(2)).then(|| f64::from(sum) / answered as f64)
+    (answered > 0 && answered >= total.div_ceil(2)).then(|| f64::from(sum) / answered as f64)
 }

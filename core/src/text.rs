@@ -177,7 +177,10 @@ mod tests {
     #[test]
     fn codes_are_short_lowercase_words() {
         assert_eq!(Lang::parse("nl"), Some(Lang::Nl));
-        assert_eq!(Lang::parse("fy").map(|l| l.code().to_owned()), Some("fy".into()));
+        assert_eq!(
+            Lang::parse("fy").map(|l| l.code().to_owned()),
+            Some("fy".into())
+        );
         assert_eq!(Lang::parse("FY"), None);
         assert_eq!(Lang::parse("f"), None);
         assert_eq!(Lang::parse("abcdefghi"), None);
@@ -194,6 +197,9 @@ mod tests {
         assert_eq!(text.get(fy), "Fertrouwen");
         assert_eq!(text.get(Lang::Nl), "Vertrouwen");
         let json = serde_json::to_string(&text).unwrap_or_default();
-        assert_eq!(json, r#"{"nl":"Vertrouwen","en":"Trust","fy":"Fertrouwen"}"#);
+        assert_eq!(
+            json,
+            r#"{"nl":"Vertrouwen","en":"Trust","fy":"Fertrouwen"}"#
+        );
     }
 }

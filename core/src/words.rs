@@ -3,9 +3,7 @@
 //! trainer's instrument can reword them and a further language is a data change; this
 //! module only names them.
 
-use crate::model::{
-    vocabulary, Band, CoverageStatus, Form, InterestFlag, LadderFlag, TrustFlag,
-};
+use crate::model::{vocabulary, Band, CoverageStatus, Form, InterestFlag, LadderFlag, TrustFlag};
 
 vocabulary! {
     /// The key of one word in the instrument's `words` section.

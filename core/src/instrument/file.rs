@@ -137,6 +137,7 @@ pub struct ItemDef {
     pub source: Str,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
 fn is_likert(kind: &ItemType) -> bool {
     *kind == ItemType::Likert
 }

@@ -60,6 +60,32 @@ pub struct Slot {
     pub reverse: bool,
 }
 
+/// What scoring the concepts of one response needs from the built-in instrument, and
+/// what its radar shows, without the rest of the instrument: the page draws its first
+/// chart from this before anything else has loaded.
+#[derive(Debug)]
+pub struct ConceptKey {
+    /// The instrument's id.
+    pub id: &'static str,
+    /// The instrument's version.
+    pub version: &'static str,
+    /// The statement ids, in answer-slot order.
+    pub statements: &'static [&'static str],
+    /// Per concept, its statements' slots.
+    pub concepts: [&'static [Slot]; Concept::COUNT],
+    /// The concept labels.
+    pub labels: [Text; Concept::COUNT],
+    /// The radar's title.
+    pub title: Text,
+    /// "geen score".
+    pub missing: Text,
+    /// The decimal separator.
+    pub decimal: Text,
+}
+
+/// The built-in instrument's [`ConceptKey`].
+pub static BUILTIN_CONCEPTS: &ConceptKey = &builtin::CONCEPTS;
+
 /// A small, fast hash for the short item ids: every response looks its answers up by id.
 #[derive(Default)]
 pub struct IdHasher(u64);
@@ -71,7 +97,11 @@ impl Hasher for IdHasher {
 
     fn write(&mut self, bytes: &[u8]) {
         // FNV-1a: plenty for a few dozen distinct keys, and cheap.
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -226,6 +256,7 @@ impl Instrument {
     }
 
     /// Every statement, in answer-slot order.
+    #[must_use]
     pub fn statements(&self) -> impl ExactSizeIterator<Item = &ItemDef> + '_ {
         self.statements.iter().map(|&i| &self.file.items[i])
     }
@@ -265,9 +296,7 @@ impl Instrument {
         self.connection[role.index()]
     }
 
-    /// The statement slots of an earlier version's ids: `Some(Some(slot))` for an item
-    /// that kept its meaning, `Some(None)` for one that was replaced, `None` when the
-    /// version is not known.
+    /// How the item ids of an earlier version map onto this one.
     #[must_use]
     pub fn previous(&self, version: &str) -> Option<&Previous> {
         self.file.previous.iter().find(|p| p.version == version)
@@ -276,7 +305,12 @@ impl Instrument {
     /// The most specific advice for a finding: band and form, then band, then form,
     /// then neither. A valid instrument has one for every finding.
     #[must_use]
-    pub fn advice(&self, when: Trigger, band: Option<Band>, form: Option<Form>) -> Option<&AdviceDef> {
+    pub fn advice(
+        &self,
+        when: Trigger,
+        band: Option<Band>,
+        form: Option<Form>,
+    ) -> Option<&AdviceDef> {
         self.file
             .advice
             .iter()
@@ -308,7 +342,13 @@ impl Instrument {
     #[must_use]
     pub fn languages(&self) -> Vec<Lang> {
         let mut langs = vec![Lang::Nl, Lang::En];
-        langs.extend(self.file.title.more.iter().filter_map(|(c, _)| Lang::parse(c)));
+        langs.extend(
+            self.file
+                .title
+                .more
+                .iter()
+                .filter_map(|(c, _)| Lang::parse(c)),
+        );
         langs
     }
 
@@ -325,13 +365,15 @@ impl Instrument {
     /// The label of a module.
     #[must_use]
     pub fn module_label(&self, module: Module) -> &Text {
-        self.module_def(module).map_or(self.word(Word::ScoreMissing), |m| &m.label)
+        self.module_def(module)
+            .map_or(self.word(Word::ScoreMissing), |m| &m.label)
     }
 
     /// The short label of a module, for charts.
     #[must_use]
     pub fn module_short_label(&self, module: Module) -> &Text {
-        self.module_def(module).map_or(self.word(Word::ScoreMissing), |m| &m.short)
+        self.module_def(module)
+            .map_or(self.word(Word::ScoreMissing), |m| &m.short)
     }
 
     fn module_def(&self, module: Module) -> Option<&ModuleDef> {

@@ -72,6 +72,7 @@ impl Reader<'_> {
     }
 
     /// Reports the fields nobody took: a misspelt field would otherwise be ignored.
+    #[allow(clippy::needless_pass_by_value)] // Taking the object says it is finished.
     fn done(&mut self, obj: Obj) {
         for (key, value) in &obj.entries {
             if value.is_some() {
@@ -202,7 +203,13 @@ impl Reader<'_> {
         found
     }
 
-    fn required_id<T>(&mut self, obj: &mut Obj, key: &str, parse: Parse<T>, ids: &str) -> Option<T> {
+    fn required_id<T>(
+        &mut self,
+        obj: &mut Obj,
+        key: &str,
+        parse: Parse<T>,
+        ids: &str,
+    ) -> Option<T> {
         let (path, v) = self.required(obj, key)?;
         self.id(&path, v, parse, ids)
     }
@@ -221,13 +228,22 @@ impl Reader<'_> {
             None | Some(Json::Null) => false,
             Some(Json::Bool(b)) => b,
             Some(other) => {
-                self.problem(&path, format!("expected true or false, found {}", other.kind()));
+                self.problem(
+                    &path,
+                    format!("expected true or false, found {}", other.kind()),
+                );
                 false
             }
         }
     }
 
-    fn choice<Id: Clone>(&mut self, path: &str, value: Json, parse: Parse<Id>, ids: &str) -> Option<ChoiceDef<Id>> {
+    fn choice<Id: Clone>(
+        &mut self,
+        path: &str,
+        value: Json,
+        parse: Parse<Id>,
+        ids: &str,
+    ) -> Option<ChoiceDef<Id>> {
         let mut obj = self.object(path, value)?;
         let id = self.required_id(&mut obj, "id", parse, ids);
         let label = self.text(&mut obj, "label");
@@ -240,11 +256,23 @@ impl Reader<'_> {
         })
     }
 
-    fn choices<Id: Clone>(&mut self, obj: &mut Obj, key: &str, parse: Parse<Id>, ids: &str) -> Cow<'static, [ChoiceDef<Id>]> {
+    fn choices<Id: Clone>(
+        &mut self,
+        obj: &mut Obj,
+        key: &str,
+        parse: Parse<Id>,
+        ids: &str,
+    ) -> Cow<'static, [ChoiceDef<Id>]> {
         self.list(obj, key, |me, path, v| me.choice(path, v, parse, ids))
     }
 
-    fn choice_question<Id: Clone>(&mut self, obj: &mut Obj, key: &str, parse: Parse<Id>, ids: &str) -> ChoiceQuestion<Id> {
+    fn choice_question<Id: Clone>(
+        &mut self,
+        obj: &mut Obj,
+        key: &str,
+        parse: Parse<Id>,
+        ids: &str,
+    ) -> ChoiceQuestion<Id> {
         let mut q = self.section(obj, key);
         let question = self.text(&mut q, "question");
         let help = self.text(&mut q, "help");
@@ -280,8 +308,14 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
     if let Some((path, v)) = r.required(&mut top, "format") {
         match v {
             Json::String(s) if s == INSTRUMENT_FORMAT => {}
-            Json::String(s) => r.problem(&path, format!("expected \"{INSTRUMENT_FORMAT}\", found \"{s}\"")),
-            other => r.problem(&path, format!("expected \"{INSTRUMENT_FORMAT}\", found {}", other.kind())),
+            Json::String(s) => r.problem(
+                &path,
+                format!("expected \"{INSTRUMENT_FORMAT}\", found \"{s}\""),
+            ),
+            other => r.problem(
+                &path,
+                format!("expected \"{INSTRUMENT_FORMAT}\", found {}", other.kind()),
+            ),
         }
     }
     let id = r.string(&mut top, "id");
@@ -317,7 +351,9 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
         for (key, value) in &mut o.entries {
             let Some(v) = value.take() else { continue };
             let path = format!("scales.{key}");
-            let Some(mut s) = r.object(&path, v) else { continue };
+            let Some(mut s) = r.object(&path, v) else {
+                continue;
+            };
             let labels = r.list(&mut s, "labels", |me, path, v| Some(me.text_value(path, v)));
             let unknown = r.text(&mut s, "unknown");
             r.done(s);
@@ -389,7 +425,12 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
         let mut o = r.section(&mut top, "interests");
         let questions = r.list(&mut o, "questions", |me, path, v| {
             let mut q = me.object(path, v)?;
-            let id = me.required_id(&mut q, "id", InterestQuestion::parse, &InterestQuestion::ids());
+            let id = me.required_id(
+                &mut q,
+                "id",
+                InterestQuestion::parse,
+                &InterestQuestion::ids(),
+            );
             let scale = me.string(&mut q, "scale");
             let text = me.text(&mut q, "text");
             let source = me.string(&mut q, "source");
@@ -406,7 +447,12 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
         let scale = r.string(&mut inf, "scale");
         let sources = r.list(&mut inf, "sources", |me, path, v| {
             let mut s = me.object(path, v)?;
-            let id = me.required_id(&mut s, "id", InfluenceSource::parse, &InfluenceSource::ids());
+            let id = me.required_id(
+                &mut s,
+                "id",
+                InfluenceSource::parse,
+                &InfluenceSource::ids(),
+            );
             let label = me.text(&mut s, "label");
             let text = me.text(&mut s, "text");
             let source = me.string(&mut s, "source");
@@ -496,7 +542,10 @@ fn item(r: &mut Reader<'_>, path: &str, v: Json) -> Option<ItemDef> {
         None | Some("likert") => ItemType::Likert,
         Some("open") => ItemType::Open,
         Some(other) => {
-            r.problem(&o.path("type"), format!("unknown type \"{other}\" (expected likert or open)"));
+            r.problem(
+                &o.path("type"),
+                format!("unknown type \"{other}\" (expected likert or open)"),
+            );
             ItemType::Likert
         }
     };
@@ -583,8 +632,13 @@ fn previous(r: &mut Reader<'_>, path: &str, v: Json) -> Option<Previous> {
                 let p = format!("{ipath}.{old}");
                 match v {
                     Json::Null => items.push((Cow::Owned(old.clone()), None)),
-                    Json::String(new) => items.push((Cow::Owned(old.clone()), Some(Cow::Owned(new)))),
-                    other => r.problem(&p, format!("expected the new item id or null, found {}", other.kind())),
+                    Json::String(new) => {
+                        items.push((Cow::Owned(old.clone()), Some(Cow::Owned(new))))
+                    }
+                    other => r.problem(
+                        &p,
+                        format!("expected the new item id or null, found {}", other.kind()),
+                    ),
                 }
             }
         }

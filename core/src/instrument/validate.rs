@@ -108,7 +108,9 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
                 match (item.concept, module) {
                     (Some(c), Module::Relaties) => per_concept[c.index()] += 1,
                     (None, Module::Relaties) => {
-                        v.push(format!("{path}.concept: a statement in relaties needs a concept"));
+                        v.push(format!(
+                            "{path}.concept: a statement in relaties needs a concept"
+                        ));
                     }
                     (Some(c), _) => v.push(format!(
                         "{path}.concept: only statements in relaties have a concept, found \"{c}\""
@@ -119,7 +121,9 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
                     if module == Module::Opgave {
                         checks[usize::from(check.clamp(1, 3)) - 1] += 1;
                     } else {
-                        v.push(format!("{path}.check: only statements in opgave are checks"));
+                        v.push(format!(
+                            "{path}.check: only statements in opgave are checks"
+                        ));
                     }
                 }
                 if let Some(role) = item.role {
@@ -182,19 +186,31 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
         source(&mut v, &path, &q.source);
         scale(&mut v, &format!("{path}.scale"), &q.scale);
     }
-    scale(&mut v, "interests.influence.scale", &file.interests.influence.scale);
+    scale(
+        &mut v,
+        "interests.influence.scale",
+        &file.interests.influence.scale,
+    );
     v.vocabulary(
         "interests.influence.sources",
         file.interests.influence.sources.iter().map(|s| s.id),
         InfluenceSource::ALL,
     );
     for (i, s) in file.interests.influence.sources.iter().enumerate() {
-        source(&mut v, &format!("interests.influence.sources[{i}]"), &s.source);
+        source(
+            &mut v,
+            &format!("interests.influence.sources[{i}]"),
+            &s.source,
+        );
     }
 
     let r = &file.respondent;
     v.choices("respondent.roles.choices", &r.roles.choices, Role::ALL);
-    v.choices("respondent.position.choices", &r.position.choices, Position::ALL);
+    v.choices(
+        "respondent.position.choices",
+        &r.position.choices,
+        Position::ALL,
+    );
     v.choices("respondent.sector.choices", &r.sector.choices, Sector::ALL);
     v.choices("respondent.level.choices", &r.level.choices, Level::ALL);
 
@@ -244,7 +260,9 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
 
     // A further language in the title promises the report's words in it too.
     for (code, _) in file.title.more.iter() {
-        let Some(lang) = Lang::parse(code) else { continue };
+        let Some(lang) = Lang::parse(code) else {
+            continue;
+        };
         for word in Word::ALL {
             if !file.words.get(*word).has(lang) {
                 v.push(format!(
@@ -295,7 +313,9 @@ fn advice(
                 .iter()
                 .any(|(w, b, f)| *w == t && f.is_none() && (b.is_none() || *b == *band));
             if !covered {
-                let which = band.map(|b| format!(" with band \"{b}\"")).unwrap_or_default();
+                let which = band
+                    .map(|b| format!(" with band \"{b}\""))
+                    .unwrap_or_default();
                 v.push(format!("advice: no advice for \"{t}\"{which}"));
             }
         }

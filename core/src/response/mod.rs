@@ -15,7 +15,9 @@ use serde_json::value::RawValue;
 
 use crate::instrument::Instrument;
 use crate::likert::Likert;
-use crate::model::{Concept, Form, InfluenceSource, InterestQuestion, Level, Position, Role, Rung, Sector};
+use crate::model::{
+    Concept, Form, InfluenceSource, InterestQuestion, Level, Position, Role, Rung, Sector,
+};
 use crate::text::{Lang, Text};
 
 /// The `format` marker of a response file.
@@ -250,6 +252,10 @@ pub struct Migration {
     pub from: String,
     /// Answers to items that this version replaced, left out.
     pub left_out: usize,
+    /// Per answer slot, whether the earlier version asked it (had an item that maps to
+    /// it). Scores count "at least half answered" among the asked items only: a
+    /// respondent cannot have answered a question that did not exist.
+    pub asked: Vec<bool>,
 }
 
 /// One respondent's complete (or partial) scan.
@@ -394,7 +400,12 @@ impl Response {
         answer(&mut h, &self.ladder.current);
         answer(&mut h, &self.ladder.desired);
         extra(&mut h, &self.ladder.extra);
-        for a in self.interests.answers.iter().chain(&self.interests.influence) {
+        for a in self
+            .interests
+            .answers
+            .iter()
+            .chain(&self.interests.influence)
+        {
             answer(&mut h, a);
         }
         extra(&mut h, &self.interests.extra);

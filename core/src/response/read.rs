@@ -24,7 +24,9 @@ use super::{
 };
 use crate::instrument::{Instrument, Previous};
 use crate::likert::Likert;
-use crate::model::{Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung, Sector};
+use crate::model::{
+    Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung, Sector,
+};
 use crate::text::Text;
 
 /// Reads a response file's text.
@@ -39,10 +41,10 @@ pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, 
     // Most files answer the current version; the rare older one is read a second time
     // with its version's id map, once the first pass has found out which version it is.
     match pass(text, instrument, None)? {
-        Pass::Done(result) => result,
+        Pass::Done(result) => result.map(|r| *r),
         Pass::Version0 => version0(text, instrument),
         Pass::Previous(previous) => match pass(text, instrument, Some(previous))? {
-            Pass::Done(result) => result,
+            Pass::Done(result) => result.map(|r| *r),
             // The second pass knows the version, so it cannot ask for another.
             Pass::Version0 | Pass::Previous(_) => Err(ResponseError::NotAResponse(Text::new(
                 "de versie van het instrument is niet te bepalen",
@@ -53,7 +55,7 @@ pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, 
 }
 
 enum Pass<'i> {
-    Done(Result<Response, ResponseError>),
+    Done(Result<Box<Response>, ResponseError>),
     /// The file is the prototype's version 0: migrate it first.
     Version0,
     /// The file answers this earlier instrument version: read again with its id map.
@@ -93,8 +95,12 @@ fn pass<'i>(
     }
 }
 
-fn finish<'i>(top: TopFields, mut reader: Reader<'i>) -> Result<Pass<'i>, ResponseError> {
-    let not = |nl: String, en: String| Ok(Pass::Done(Err(ResponseError::NotAResponse(Text::new(nl, en)))));
+fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseError> {
+    let not = |nl: String, en: String| {
+        Ok(Pass::Done(Err(ResponseError::NotAResponse(Text::new(
+            nl, en,
+        )))))
+    };
     match top.format {
         Some(Any::Str(f)) if f == RESPONSE_FORMAT => {}
         Some(other) => {
@@ -164,8 +170,16 @@ fn finish<'i>(top: TopFields, mut reader: Reader<'i>) -> Result<Pass<'i>, Respon
             if r.id != instrument.id() {
                 reader.error(
                     "instrument.id".into(),
-                    format!("dit bestand beantwoordt het instrument \"{}\", niet \"{}\"", r.id, instrument.id()),
-                    format!("this file answers the instrument \"{}\", not \"{}\"", r.id, instrument.id()),
+                    format!(
+                        "dit bestand beantwoordt het instrument \"{}\", niet \"{}\"",
+                        r.id,
+                        instrument.id()
+                    ),
+                    format!(
+                        "this file answers the instrument \"{}\", not \"{}\"",
+                        r.id,
+                        instrument.id()
+                    ),
                 );
             } else if r.version != instrument.version() {
                 match (reader.previous, instrument.previous(&r.version)) {
@@ -173,7 +187,13 @@ fn finish<'i>(top: TopFields, mut reader: Reader<'i>) -> Result<Pass<'i>, Respon
                     (Some(_), Some(_)) => {}
                     (_, None) => {
                         let known: Vec<&str> = std::iter::once(instrument.version())
-                            .chain(instrument.file().previous.iter().map(|p| p.version.as_ref()))
+                            .chain(
+                                instrument
+                                    .file()
+                                    .previous
+                                    .iter()
+                                    .map(|p| p.version.as_ref()),
+                            )
                             .collect();
                         reader.error(
                             "instrument.version".into(),
@@ -213,15 +233,24 @@ fn finish<'i>(top: TopFields, mut reader: Reader<'i>) -> Result<Pass<'i>, Respon
         }
     }
     if let Some(previous) = reader.previous {
+        let mut asked = vec![false; instrument.statement_count()];
+        for new in previous.items.iter().filter_map(|(_, new)| new.as_ref()) {
+            if let Some(slot) = instrument.slot(new) {
+                asked[usize::from(slot)] = true;
+            }
+        }
         response.migrated = Some(Migration {
             from: previous.version.to_string(),
             left_out: reader.left_out,
+            asked,
         });
-        response.instrument.version = instrument.version().to_owned();
+        instrument
+            .version()
+            .clone_into(&mut response.instrument.version);
     }
     if reader.errors.is_empty() {
         response.comments.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(Pass::Done(Ok(response)))
+        Ok(Pass::Done(Ok(Box::new(response))))
     } else {
         Ok(Pass::Done(Err(ResponseError::Fields(reader.errors))))
     }
@@ -324,7 +353,12 @@ impl Reader<'_> {
             }
             other => {
                 let kind = other.kind();
-                self.wrong_kind(path(), "een getal 1..5 of null", "a number 1..5 or null", kind);
+                self.wrong_kind(
+                    path(),
+                    "een getal 1..5 of null",
+                    "a number 1..5 or null",
+                    kind,
+                );
                 Answer::Unanswered
             }
         }
@@ -341,7 +375,13 @@ impl Reader<'_> {
         }
     }
 
-    fn id<T>(&mut self, path: impl FnOnce() -> String, v: Any<'_>, parse: fn(&str) -> Option<T>, ids: fn() -> String) -> Answer<T> {
+    fn id<T>(
+        &mut self,
+        path: impl FnOnce() -> String,
+        v: Any<'_>,
+        parse: fn(&str) -> Option<T>,
+        ids: fn() -> String,
+    ) -> Answer<T> {
         match v {
             Any::Null => Answer::Unknown,
             Any::Str(s) => match parse(&s) {
@@ -360,7 +400,10 @@ impl Reader<'_> {
                 let ids = ids();
                 self.error(
                     path(),
-                    format!("verwacht een van {ids} of null, gevonden: {}", other.kind().nl()),
+                    format!(
+                        "verwacht een van {ids} of null, gevonden: {}",
+                        other.kind().nl()
+                    ),
                     format!("expected one of {ids} or null, found {}", other.kind().en()),
                 );
                 Answer::Unanswered
@@ -390,8 +433,16 @@ impl Reader<'_> {
             }
             self.error(
                 format!("answers.{key}"),
-                format!("onbekende vraag (instrument {} {} heeft geen vraag \"{key}\")", instrument.id(), instrument.version()),
-                format!("unknown item (instrument {} {} has no item \"{key}\")", instrument.id(), instrument.version()),
+                format!(
+                    "onbekende vraag (instrument {} {} heeft geen vraag \"{key}\")",
+                    instrument.id(),
+                    instrument.version()
+                ),
+                format!(
+                    "unknown item (instrument {} {} has no item \"{key}\")",
+                    instrument.id(),
+                    instrument.version()
+                ),
             );
             return None;
         };
@@ -530,7 +581,11 @@ impl<'de> Visitor<'de> for AnyVisitor {
         Ok(Any::U64(v))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Any<'de>, E> {
-        Ok(if v >= 0 { Any::U64(v as u64) } else { Any::I64(v) })
+        Ok(if v >= 0 {
+            Any::U64(v as u64)
+        } else {
+            Any::I64(v)
+        })
     }
     fn visit_f64<E>(self, v: f64) -> Result<Any<'de>, E> {
         Ok(Any::F64(v))
@@ -625,9 +680,12 @@ trait Section<'de>: Sized {
 struct Obj<S>(S);
 
 impl<'de, S: Section<'de>> Obj<S> {
+    #[allow(clippy::unnecessary_wraps)] // Visitor methods return this Result.
     fn wrong<E>(mut self, kind: Kind) -> Result<S::Out, E> {
         let path = self.0.path();
-        self.0.sink().wrong_kind(path, "een object", "an object", kind);
+        self.0
+            .sink()
+            .wrong_kind(path, "een object", "an object", kind);
         Ok(S::Out::default())
     }
 }
@@ -747,19 +805,33 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+        const KEYS: [&str; 10] = [
+            "format",
+            "version",
+            "instrument",
+            "respondent",
+            "form",
+            "answers",
+            "importance",
+            "comments",
+            "ladder",
+            "interests",
+        ];
         let r = self.r;
         let n = r.instrument.statement_count();
         let mut top = TopFields::default();
         top.response.answers = vec![Answer::Unanswered; n];
         // Which known keys were seen, to refuse one given twice.
         let mut seen = 0u16;
-        const KEYS: [&str; 10] = [
-            "format", "version", "instrument", "respondent", "form", "answers", "importance",
-            "comments", "ladder", "interests",
-        ];
         while let Some(key) = next_key(&mut map)? {
             let Some(k) = KEYS.iter().position(|x| *x == key) else {
-                keep(r, &mut top.response.extra, || key.to_string(), key.clone(), &mut map)?;
+                keep(
+                    r,
+                    &mut top.response.extra,
+                    || key.to_string(),
+                    key.clone(),
+                    &mut map,
+                )?;
                 continue;
             };
             if seen & (1 << k) != 0 {
@@ -771,8 +843,14 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
             match k {
                 0 => top.format = Some(owned(next_any(&mut map)?)),
                 1 => top.version = Some(owned(next_any(&mut map)?)),
-                2 => top.instrument = Some(map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?),
-                3 => top.response.respondent = map.next_value_seed(Obj(RespondentSection { r: &mut *r }))?,
+                2 => {
+                    top.instrument =
+                        Some(map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?)
+                }
+                3 => {
+                    top.response.respondent =
+                        map.next_value_seed(Obj(RespondentSection { r: &mut *r }))?
+                }
                 4 => {
                     let v = next_any(&mut map)?;
                     top.response.form = r.id(|| "form".into(), v, Form::parse, Form::ids);
@@ -780,16 +858,30 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
                 5 => {
                     top.answers_seen = true;
                     let answers = std::mem::take(&mut top.response.answers);
-                    top.response.answers = map.next_value_seed(Obj(AnswersSection { r: &mut *r, answers }))?;
+                    top.response.answers = map.next_value_seed(Obj(AnswersSection {
+                        r: &mut *r,
+                        answers,
+                    }))?;
                     if top.response.answers.len() != n {
                         // `null` gives an empty list; keep one slot per statement.
                         top.response.answers = vec![Answer::Unanswered; n];
                     }
                 }
-                6 => top.response.importance = map.next_value_seed(Obj(ImportanceSection { r: &mut *r }))?,
-                7 => top.response.comments = map.next_value_seed(Obj(CommentsSection { r: &mut *r }))?,
-                8 => top.response.ladder = map.next_value_seed(Obj(LadderSection { r: &mut *r }))?,
-                _ => top.response.interests = map.next_value_seed(Obj(InterestsSection { r: &mut *r }))?,
+                6 => {
+                    top.response.importance =
+                        map.next_value_seed(Obj(ImportanceSection { r: &mut *r }))?
+                }
+                7 => {
+                    top.response.comments =
+                        map.next_value_seed(Obj(CommentsSection { r: &mut *r }))?
+                }
+                8 => {
+                    top.response.ladder = map.next_value_seed(Obj(LadderSection { r: &mut *r }))?
+                }
+                _ => {
+                    top.response.interests =
+                        map.next_value_seed(Obj(InterestsSection { r: &mut *r }))?
+                }
             }
         }
         Ok(Top::Object(Box::new(top)))
@@ -819,7 +911,13 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 "id" => 0,
                 "version" => 1,
                 _ => {
-                    keep(r, &mut out.extra, || format!("instrument.{key}"), key.clone(), &mut map)?;
+                    keep(
+                        r,
+                        &mut out.extra,
+                        || format!("instrument.{key}"),
+                        key.clone(),
+                        &mut map,
+                    )?;
                     continue;
                 }
             };
@@ -855,13 +953,26 @@ impl<'de> Section<'de> for RespondentSection<'_, '_> {
         self.r
     }
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Respondent, A::Error> {
-        const KEYS: [&str; 6] = ["alias", "organisation", "roles", "position", "sector", "level"];
+        const KEYS: [&str; 6] = [
+            "alias",
+            "organisation",
+            "roles",
+            "position",
+            "sector",
+            "level",
+        ];
         let r = self.r;
         let mut out = Respondent::default();
         let mut seen = [false; 6];
         while let Some(key) = next_key(&mut map)? {
             let Some(k) = KEYS.iter().position(|x| *x == key) else {
-                keep(r, &mut out.extra, || format!("respondent.{key}"), key.clone(), &mut map)?;
+                keep(
+                    r,
+                    &mut out.extra,
+                    || format!("respondent.{key}"),
+                    key.clone(),
+                    &mut map,
+                )?;
                 continue;
             };
             if std::mem::replace(&mut seen[k], true) {
@@ -881,7 +992,12 @@ impl<'de> Section<'de> for RespondentSection<'_, '_> {
                 2 => out.roles = map.next_value_seed(RolesSeed { r: &mut *r })?,
                 3 => {
                     let v = next_any(&mut map)?;
-                    out.position = r.id(|| "respondent.position".into(), v, Position::parse, Position::ids);
+                    out.position = r.id(
+                        || "respondent.position".into(),
+                        v,
+                        Position::parse,
+                        Position::ids,
+                    );
                 }
                 4 => {
                     let v = next_any(&mut map)?;
@@ -909,8 +1025,14 @@ impl<'de> DeserializeSeed<'de> for RolesSeed<'_, '_> {
 }
 
 impl RolesSeed<'_, '_> {
+    #[allow(clippy::unnecessary_wraps)] // Visitor methods return this Result.
     fn wrong<E>(self, kind: Kind) -> Result<Vec<Role>, E> {
-        self.r.wrong_kind("respondent.roles".into(), "een lijst van rollen", "a list of roles", kind);
+        self.r.wrong_kind(
+            "respondent.roles".into(),
+            "een lijst van rollen",
+            "a list of roles",
+            kind,
+        );
         Ok(Vec::new())
     }
 }
@@ -949,7 +1071,12 @@ impl<'de> Visitor<'de> for RolesSeed<'_, '_> {
         let mut roles = Vec::new();
         let mut i = 0;
         while let Some(v) = seq.next_element_seed(AnySeed)? {
-            if let Answer::Given(role) = self.r.id(|| format!("respondent.roles[{i}]"), v, Role::parse, Role::ids) {
+            if let Answer::Given(role) = self.r.id(
+                || format!("respondent.roles[{i}]"),
+                v,
+                Role::parse,
+                Role::ids,
+            ) {
                 if !roles.contains(&role) {
                     roles.push(role);
                 }
@@ -1052,7 +1179,11 @@ impl<'de> Section<'de> for CommentsSection<'_, '_> {
                 || Module::parse(&key).is_some()
                 || r.instrument.open_question(&key).is_some();
             if !known {
-                let open: Vec<&str> = r.instrument.open_questions().map(|q| q.id.as_ref()).collect();
+                let open: Vec<&str> = r
+                    .instrument
+                    .open_questions()
+                    .map(|q| q.id.as_ref())
+                    .collect();
                 r.error(
                     format!("comments.{key}"),
                     format!(
@@ -1105,7 +1236,13 @@ impl<'de> Section<'de> for LadderSection<'_, '_> {
                 "current" => 0,
                 "desired" => 1,
                 _ => {
-                    keep(r, &mut out.extra, || format!("ladder.{key}"), key.clone(), &mut map)?;
+                    keep(
+                        r,
+                        &mut out.extra,
+                        || format!("ladder.{key}"),
+                        key.clone(),
+                        &mut map,
+                    )?;
                     continue;
                 }
             };
@@ -1149,13 +1286,20 @@ impl<'de> Section<'de> for InterestsSection<'_, '_> {
                     map.next_value::<IgnoredAny>()?;
                     continue;
                 }
-                let (influence, extra) = map.next_value_seed(Obj(InfluenceSection { r: &mut *r }))?;
+                let (influence, extra) =
+                    map.next_value_seed(Obj(InfluenceSection { r: &mut *r }))?;
                 out.influence = influence;
                 out.influence_extra = extra;
                 continue;
             }
             let Some(q) = InterestQuestion::parse(&key) else {
-                keep(r, &mut out.extra, || format!("interests.{key}"), key.clone(), &mut map)?;
+                keep(
+                    r,
+                    &mut out.extra,
+                    || format!("interests.{key}"),
+                    key.clone(),
+                    &mut map,
+                )?;
                 continue;
             };
             if std::mem::replace(&mut seen[q.index()], true) {
@@ -1189,7 +1333,13 @@ impl<'de> Section<'de> for InfluenceSection<'_, '_> {
         let mut seen = [false; InfluenceSource::COUNT];
         while let Some(key) = next_key(&mut map)? {
             let Some(s) = InfluenceSource::parse(&key) else {
-                keep(r, &mut extra, || format!("interests.influence.{key}"), key.clone(), &mut map)?;
+                keep(
+                    r,
+                    &mut extra,
+                    || format!("interests.influence.{key}"),
+                    key.clone(),
+                    &mut map,
+                )?;
                 continue;
             };
             if std::mem::replace(&mut seen[s.index()], true) {

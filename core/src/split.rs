@@ -1,0 +1,217 @@
+//! Splits: the group picture per organisation, position, role, sector or level, so that
+//! a facilitator can set the government against the partners, or the board against the
+//! shop floor. A split group smaller than the minimum size shows no scores at all, so
+//! that nobody's answers can be read from a small group.
+
+use std::collections::BTreeMap;
+
+use crate::group::{display_name, Group};
+use crate::instrument::Instrument;
+use crate::keyed::ByModule;
+use crate::keyed::{ByConcept, Scored};
+use crate::model::vocabulary;
+use crate::model::{Concept, Module};
+use crate::report::{Change, Delta, Report, SplitGroup};
+use crate::response::{Answer, Response};
+
+/// The smallest group whose scores a split shows, unless the facilitator sets another.
+pub const DEFAULT_MIN_GROUP: usize = 3;
+
+vocabulary! {
+    /// What respondents can be split by.
+    Dimension {
+        /// The organisation they speak for.
+        Organisation = "organisation",
+        /// Strategic core or complementary ring.
+        Position = "position",
+        /// The roles their organisation holds (a respondent can be in several groups).
+        Role = "role",
+        /// Government, societal organisation, company, residents.
+        Sector = "sector",
+        /// Board, management, shop floor.
+        Level = "level",
+    }
+}
+
+fn id_of<T: Copy + std::fmt::Display>(a: Answer<T>) -> Vec<Option<String>> {
+    vec![a.value().map(|v| v.to_string())]
+}
+
+/// The values a response has on a dimension: one, several (roles), or `[None]` when
+/// the respondent did not say.
+#[must_use]
+pub fn values(dimension: Dimension, response: &Response) -> Vec<Option<String>> {
+    let r = &response.respondent;
+    match dimension {
+        Dimension::Organisation => {
+            let name = display_name(response);
+            vec![(!name.is_empty()).then(|| name.to_owned())]
+        }
+        Dimension::Position => id_of(r.position),
+        Dimension::Sector => id_of(r.sector),
+        Dimension::Level => id_of(r.level),
+        Dimension::Role if r.roles.is_empty() => vec![None],
+        Dimension::Role => r
+            .roles
+            .iter()
+            .map(|role| Some(role.id().to_owned()))
+            .collect(),
+    }
+}
+
+/// One group of a split while it fills.
+#[derive(Debug, Clone)]
+struct Part<'a> {
+    /// The value as first spelled (organisations differ in case).
+    value: Option<String>,
+    first: u64,
+    group: Group<'a>,
+}
+
+/// The groups of one dimension, by their sort key.
+type Parts<'a> = BTreeMap<(u8, String), Part<'a>>;
+
+/// Fills one group per value of each dimension asked for.
+#[derive(Debug, Clone)]
+pub struct Splitter<'a> {
+    instrument: &'a Instrument,
+    min_group: usize,
+    dimensions: Vec<(Dimension, Parts<'a>)>,
+}
+
+impl<'a> Splitter<'a> {
+    /// Splits by `dimensions`, showing scores for groups of at least `min_group`.
+    #[must_use]
+    pub fn new(
+        instrument: &'a Instrument,
+        dimensions: &[Dimension],
+        min_group: usize,
+    ) -> Splitter<'a> {
+        Splitter {
+            instrument,
+            min_group: min_group.max(1),
+            dimensions: dimensions.iter().map(|d| (*d, BTreeMap::new())).collect(),
+        }
+    }
+
+    /// Adds the respondent with sequence number `seq`.
+    pub fn add_numbered(&mut self, response: &Response, seq: u64) {
+        for (dimension, parts) in &mut self.dimensions {
+            for value in values(*dimension, response) {
+                let key = sort_key(*dimension, value.as_deref());
+                let part = parts.entry(key).or_insert_with(|| Part {
+                    value: value.clone(),
+                    first: seq,
+                    group: Group::new(self.instrument),
+                });
+                if seq < part.first {
+                    part.value = value;
+                    part.first = seq;
+                }
+                part.group.add_numbered(response, seq);
+            }
+        }
+    }
+
+    /// Takes in a splitter filled elsewhere (same dimensions).
+    pub fn merge(&mut self, other: Splitter<'_>) {
+        for ((_, mine), (_, theirs)) in self.dimensions.iter_mut().zip(other.dimensions) {
+            for (key, part) in theirs {
+                match mine.get_mut(&key) {
+                    Some(m) => {
+                        if part.first < m.first {
+                            m.value = part.value;
+                            m.first = part.first;
+                        }
+                        m.group.merge(part.group);
+                    }
+                    None => {
+                        // Re-home the group on this instrument reference.
+                        let mut group = Group::new(self.instrument);
+                        group.merge(part.group);
+                        mine.insert(
+                            key,
+                            Part {
+                                value: part.value,
+                                first: part.first,
+                                group,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every dimension's groups, in the model's order (organisations by name), the
+    /// respondents who did not say last.
+    #[must_use]
+    pub fn report(&self) -> Vec<(String, Vec<SplitGroup>)> {
+        self.dimensions
+            .iter()
+            .map(|(dimension, parts)| {
+                let groups = parts
+                    .values()
+                    .map(|part| {
+                        let n = part.group.respondents();
+                        if n < self.min_group {
+                            return SplitGroup {
+                                value: part.value.clone(),
+                                n,
+                                withheld: true,
+                                concepts: None,
+                                modules: None,
+                            };
+                        }
+                        let report = part.group.report();
+                        SplitGroup {
+                            value: part.value.clone(),
+                            n,
+                            withheld: false,
+                            concepts: Some(report.concepts),
+                            modules: Some(report.modules),
+                        }
+                    })
+                    .collect();
+                (dimension.id().to_owned(), groups)
+            })
+            .collect()
+    }
+}
+
+/// Orders values: the model's order for fixed vocabularies, names for organisations,
+/// and no value last.
+fn sort_key(dimension: Dimension, value: Option<&str>) -> (u8, String) {
+    let Some(value) = value else {
+        return (u8::MAX, String::new());
+    };
+    let index = match dimension {
+        Dimension::Organisation => None,
+        Dimension::Position => {
+            crate::model::Position::parse(value).map(crate::model::Position::index)
+        }
+        Dimension::Role => crate::model::Role::parse(value).map(crate::model::Role::index),
+        Dimension::Sector => crate::model::Sector::parse(value).map(crate::model::Sector::index),
+        Dimension::Level => crate::model::Level::parse(value).map(crate::model::Level::index),
+    };
+    match index {
+        Some(i) => (i as u8, String::new()),
+        None => (0, value.to_lowercase()),
+    }
+}
+
+/// The change from a baseline report (nulmeting) to the current one.
+#[must_use]
+pub fn change(baseline: &Report, now: &Report) -> Change {
+    Change {
+        baseline_respondents: baseline.respondents,
+        concepts: ByConcept::new(std::array::from_fn(|i| {
+            let c = Concept::ALL[i];
+            Delta::of(baseline.concepts[c].stats.mean, now.concepts[c].stats.mean)
+        })),
+        modules: ByModule::new(std::array::from_fn(|i| {
+            let m = Scored(Module::SCORED[i]);
+            Delta::of(baseline.modules[m].mean, now.modules[m].mean)
+        })),
+    }
+}
