@@ -1003,3 +1003,154 @@ mod tests {
         assert_eq!(format_score(0.004, '.'), "0.00");
     }
 }
+
+/// What to lay over a group radar: respondents' own polygons, groups of a split set
+/// side by side, the baseline. The values come from the report and the responses; this
+/// only turns them into series.
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    /// (label, values per axis) of the respondents to show, each its own colour.
+    pub respondents: Vec<(String, Vec<Option<f64>>)>,
+    /// (label, values per axis) of split groups to compare: drawn instead of the mean.
+    pub compare: Vec<(String, Vec<Option<f64>>)>,
+    /// (label, values per axis) of the baseline, drawn behind the current mean.
+    pub baseline: Option<(String, Vec<Option<f64>>)>,
+    /// Draw the legend into the chart (for exports; the page has its own).
+    pub legend: bool,
+}
+
+/// Lays `overlay` over a radar made from group statistics.
+#[must_use]
+pub fn overlay(mut radar: Radar, overlay: Overlay) -> Radar {
+    if !overlay.compare.is_empty() {
+        // Two groups side by side: each its own polygon, no mean and no band.
+        radar.series.clear();
+        radar.ranges = vec![None; radar.axes.len()];
+        for (i, (label, values)) in overlay.compare.into_iter().enumerate() {
+            radar.series.push(Series {
+                label,
+                values,
+                color: if i == 0 { BLUE } else { ORANGE },
+                kind: if i == 0 {
+                    SeriesKind::Main
+                } else {
+                    SeriesKind::Compare
+                },
+            });
+        }
+    }
+    if let Some((label, values)) = overlay.baseline {
+        radar.series.push(Series {
+            label,
+            values,
+            color: MUTED,
+            kind: SeriesKind::Compare,
+        });
+    }
+    for (i, (label, values)) in overlay.respondents.into_iter().enumerate() {
+        radar.series.push(Series {
+            label,
+            values,
+            color: PALETTE[i % PALETTE.len()],
+            kind: SeriesKind::Respondent,
+        });
+    }
+    radar.legend.show = overlay.legend;
+    radar
+}
+
+/// Which group radar to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RadarKind {
+    /// The six concepts.
+    Concepts,
+    /// Opgave, organisatie, relaties.
+    Modules,
+}
+
+/// What a group radar shows beyond the mean and the band.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupChart {
+    /// Indexes of the respondents whose own polygon to draw.
+    pub respondents: Vec<usize>,
+    /// A split dimension (such as `sector`) and two of its values, set side by side.
+    pub compare: Option<(String, Option<String>, Option<String>)>,
+    /// Draw the baseline's mean behind the current one.
+    pub baseline: bool,
+    /// Draw a legend into the chart.
+    pub legend: bool,
+}
+
+/// A group radar: the report's mean and band, with what `chart` asks for laid over it.
+/// `scores` holds each respondent's label and scores, in the order of the responses.
+#[must_use]
+pub fn group_radar(
+    kind: RadarKind,
+    report: &Report,
+    instrument: &Instrument,
+    lang: Lang,
+    scores: &[(String, crate::score::Scores)],
+    chart: &GroupChart,
+) -> Radar {
+    let values = |s: &crate::score::Scores| match kind {
+        RadarKind::Concepts => s.concepts.to_vec(),
+        RadarKind::Modules => s.modules.to_vec(),
+    };
+    let base = match kind {
+        RadarKind::Concepts => concepts_radar(report, instrument, lang),
+        RadarKind::Modules => modules_radar(report, instrument, lang),
+    };
+    let respondents = chart
+        .respondents
+        .iter()
+        .filter_map(|i| scores.get(*i))
+        .map(|(label, s)| (label.clone(), values(s)))
+        .collect();
+    let compare = chart
+        .compare
+        .as_ref()
+        .map(|(by, a, b)| {
+            [a, b]
+                .into_iter()
+                .filter_map(|value| {
+                    let groups = &report.splits.iter().find(|(d, _)| d == by)?.1;
+                    let g = groups.iter().find(|g| &g.value == value)?;
+                    let label = format!("{} ({})", value.clone().unwrap_or_default(), g.n);
+                    let vals = match kind {
+                        RadarKind::Concepts => g
+                            .concepts
+                            .as_ref()
+                            .map(|c| Concept::ALL.iter().map(|k| c[*k].stats.mean).collect())?,
+                        RadarKind::Modules => g
+                            .modules
+                            .as_ref()
+                            .map(|m| Module::SCORED.iter().map(|k| m[Scored(*k)].mean).collect())?,
+                    };
+                    Some((label, vals))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let baseline = if chart.baseline {
+        report.change.as_ref()
+    } else {
+        None
+    }
+    .map(|c| {
+        let label = say(instrument, Word::LegendBaseline, lang).to_owned();
+        let vals = match kind {
+            RadarKind::Concepts => c.concepts.values.iter().map(|d| d.baseline).collect(),
+            RadarKind::Modules => c.modules.values.iter().map(|d| d.baseline).collect(),
+        };
+        (label, vals)
+    });
+    overlay(
+        base,
+        Overlay {
+            respondents,
+            compare,
+            baseline,
+            legend: chart.legend,
+        },
+    )
+}

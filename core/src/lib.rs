@@ -26,6 +26,7 @@
 
 pub mod advice;
 pub mod chart;
+pub mod export;
 pub mod group;
 pub mod instrument;
 pub mod keyed;

@@ -215,3 +215,54 @@ pub fn change(baseline: &Report, now: &Report) -> Change {
         })),
     }
 }
+
+/// What a facilitator asks of a group report beyond the picture itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Split by these dimensions.
+    pub by: Vec<Dimension>,
+    /// The smallest split group that shows scores ([`DEFAULT_MIN_GROUP`] when 0).
+    pub min_group: usize,
+}
+
+/// The report of `responses`, with the splits asked for and, given a baseline set, the
+/// change since then.
+#[must_use]
+pub fn analyse(
+    instrument: &Instrument,
+    responses: &[Response],
+    options: &Options,
+    baseline: Option<&[Response]>,
+) -> Report {
+    let min_group = if options.min_group == 0 {
+        DEFAULT_MIN_GROUP
+    } else {
+        options.min_group
+    };
+    let mut group = Group::new(instrument);
+    let mut splitter = Splitter::new(instrument, &options.by, min_group);
+    for (seq, r) in responses.iter().enumerate() {
+        group.add_numbered(r, seq as u64);
+        splitter.add_numbered(r, seq as u64);
+    }
+    let mut report = group.report();
+    report.splits = splitter.report();
+    if let Some(base) = baseline {
+        let base = Group::report_of(instrument, base);
+        report.change = Some(change(&base, &report));
+    }
+    report
+}
+
+/// How a respondent is named in a legend: the alias, else the organisation, else the
+/// respondent's number (1-based).
+#[must_use]
+pub fn respondent_label(response: &Response, index: usize) -> String {
+    let r = &response.respondent;
+    for name in [&r.alias, &r.organisation] {
+        if !name.trim().is_empty() {
+            return name.trim().to_owned();
+        }
+    }
+    format!("#{}", index + 1)
+}

@@ -1,8 +1,9 @@
-//! The binding, exercised in headless Chromium by wasm-bindgen-test.
+//! The binding, exercised in headless Chromium by wasm-bindgen-test (both builds: the
+//! tests run with `--features first`, next to the default `full`).
 #![cfg(target_family = "wasm")]
 
 use js_sys::{Array, Reflect};
-use netwerkscan_wasm::Scan;
+use netwerkscan_wasm::full::Scan;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -10,6 +11,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ANNA: &str = include_str!("../../examples/anna-gemeente.json");
+const ANNA_V1: &str = include_str!("../../core/tests/fixtures/v1/anna-gemeente.json");
 
 fn get(value: &JsValue, path: &[&str]) -> JsValue {
     path.iter().fold(value.clone(), |v, key| {
@@ -17,114 +19,212 @@ fn get(value: &JsValue, path: &[&str]) -> JsValue {
     })
 }
 
-fn error_message(e: wasm_bindgen::JsError) -> String {
+fn message(e: wasm_bindgen::JsError) -> String {
     get(&JsValue::from(e), &["message"])
         .as_string()
         .unwrap_or_default()
 }
 
-#[wasm_bindgen_test]
-fn instrument_is_a_plain_object() {
-    let scan = Scan::new();
-    let instrument = scan.instrument().expect("instrument converts");
-    assert_eq!(
-        get(&instrument, &["id"]).as_string().as_deref(),
-        Some("netwerkscan")
-    );
-    let items: Array = get(&instrument, &["items"])
-        .dyn_into()
-        .expect("items is an array");
-    assert_eq!(items.length(), 29);
+fn parse(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("JSON")
 }
 
-#[wasm_bindgen_test]
-fn parse_error_names_the_field() {
-    let scan = Scan::new();
-    let bad = ANNA.replacen("\"opgave-1\": 4", "\"opgave-1\": 7", 1);
-    assert_ne!(bad, ANNA, "the example answers opgave-1 with 4");
-    let err = scan
-        .parse_response(&bad, Some("en".into()))
-        .map(|_| ())
-        .expect_err("7 is refused");
-    let message = error_message(err);
-    assert!(message.contains("answers.opgave-1"), "{message}");
-    assert!(message.contains("1..5"), "{message}");
-}
-
-#[wasm_bindgen_test]
-fn round_trip_through_javascript_keeps_everything() {
-    let scan = Scan::new();
-    let with_extra = ANNA.replacen('{', "{\"x-trainer\": {\"group\": 3},", 1);
-    let response = scan.parse_response(&with_extra, None).expect("valid");
-    let text = scan.response_to_json(response).expect("serialises");
-    let again = scan.parse_response(&text, None).expect("reads back");
-    assert_eq!(get(&again, &["x-trainer", "group"]).as_f64(), Some(3.0));
-    assert_eq!(get(&again, &["answers", "opgave-1"]).as_f64(), Some(4.0));
-}
-
-#[wasm_bindgen_test]
-fn report_and_radar_are_drawn() {
-    let scan = Scan::new();
-    let response = scan.parse_response(ANNA, None).expect("valid");
-    let report = scan.analyse(&Array::of1(&response).into()).expect("report");
-    let plain = report.to_json().expect("plain object");
-    assert_eq!(get(&plain, &["respondents"]).as_f64(), Some(1.0));
-    let same = scan.report(&Array::of1(&response).into()).expect("report");
-    assert_eq!(
-        js_sys::JSON::stringify(&same).ok(),
-        js_sys::JSON::stringify(&plain).ok()
-    );
-
+fn canvas(w: u32, h: u32) -> HtmlCanvasElement {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .expect("document");
+        .expect("a document");
     let canvas: HtmlCanvasElement = document
         .create_element("canvas")
         .expect("canvas")
         .dyn_into()
         .expect("a canvas element");
-    canvas.set_width(400);
-    canvas.set_height(300);
-    scan.draw_concepts(canvas.clone(), &report, "nl")
-        .expect("draws");
+    canvas.set_width(w);
+    canvas.set_height(h);
+    canvas
+}
+
+/// How many pixels of the canvas are not white.
+fn inked(canvas: &HtmlCanvasElement) -> usize {
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .ok()
         .flatten()
-        .expect("2d context")
+        .expect("2d")
         .dyn_into()
-        .expect("2d");
-    let pixels = ctx
-        .get_image_data(0.0, 0.0, 400.0, 300.0)
+        .expect("context");
+    let data = ctx
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
         .expect("pixels")
         .data();
-    let blue = pixels.chunks(4).filter(|p| p[2] > 150 && p[0] < 60).count();
-    assert!(
-        blue > 500,
-        "the concept polygon is blue; found {blue} blue pixels"
-    );
-
-    let err = scan
-        .draw_concepts(canvas, &report, "de")
-        .expect_err("unknown language");
-    assert!(error_message(err).contains("\"nl\" or \"en\""));
+    data.chunks(4)
+        .filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250)
+        .count()
 }
 
 #[wasm_bindgen_test]
-fn bad_input_is_an_error_not_a_panic() {
+fn a_parse_error_names_the_field_in_the_language_asked() {
     let scan = Scan::new();
-    assert!(scan.report(&JsValue::from_str("nope")).is_err());
-    let array = Array::of1(&JsValue::from_f64(3.0));
-    let message = error_message(
-        scan.report(&array.into())
-            .map(|_| ())
-            .expect_err("not a response"),
+    let bad = ANNA.replacen("\"opgave-eigen\": 4", "\"opgave-eigen\": 7", 1);
+    assert_ne!(bad, ANNA, "the example answers opgave-eigen with 4");
+    let err = scan
+        .parse_response(&bad, Some("en".into()))
+        .map(|_| ())
+        .expect_err("7 is refused");
+    let text = message(err);
+    assert!(text.contains("answers.opgave-eigen"), "{text}");
+    assert!(text.contains("not on the scale 1..5"), "{text}");
+    let err = scan
+        .parse_response(&bad, None)
+        .map(|_| ())
+        .expect_err("7 is refused");
+    assert!(message(err).contains("ligt niet op de schaal"));
+}
+
+#[wasm_bindgen_test]
+fn a_round_trip_through_javascript_keeps_unknown_fields() {
+    let scan = Scan::new();
+    let with_extra = ANNA.replacen(
+        '{',
+        "{\"x-trainer\": {\"groep\": 3, \"f\": 0.1000000000000000055},",
+        1,
     );
-    assert!(message.contains("response 1"), "{message}");
-    let message = error_message(
-        Scan::from_instrument("{}")
-            .map(|_| ())
-            .expect_err("not an instrument"),
+    let response = scan.parse_response(&with_extra, None).expect("valid");
+    let text = scan.response_to_json(&response).expect("serialises");
+    assert!(text.contains("0.1000000000000000055"), "{text}");
+    let again = scan.parse_response(&text, None).expect("reads back");
+    assert_eq!(
+        js_sys::JSON::stringify(&again).ok(),
+        js_sys::JSON::stringify(&response).ok()
     );
-    assert!(message.contains("instrument"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_version_1_file_comes_back_as_version_2() {
+    let scan = Scan::new();
+    let response = scan.parse_response(ANNA_V1, None).expect("version 1 reads");
+    assert_eq!(get(&response, &["version"]).as_f64(), Some(2.0));
+    assert_eq!(
+        get(&response, &["instrument", "version"])
+            .as_string()
+            .as_deref(),
+        Some("2")
+    );
+    // opgave-2 became opgave-positiespel; opgave-1 was replaced and is left out.
+    assert_eq!(
+        get(&response, &["answers", "opgave-positiespel"]).as_f64(),
+        Some(2.0)
+    );
+    assert!(get(&response, &["answers", "opgave-1"]).is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn analyse_draws_every_chart_and_reports_plain_objects() {
+    let scan = Scan::new();
+    let responses = Array::of1(&parse(ANNA));
+    let report = scan
+        .analyse(&responses, &JsValue::UNDEFINED)
+        .expect("analyses");
+    let json = report.to_json().expect("plain object");
+    assert_eq!(
+        get(&json, &["view"]).as_string().as_deref(),
+        Some("respondent")
+    );
+    assert!(get(&json, &["concepts", "respect", "mean"])
+        .as_f64()
+        .is_some());
+    let c = canvas(400, 400);
+    scan.draw_concepts(c.clone(), &report, "nl", &JsValue::UNDEFINED)
+        .expect("draws");
+    assert!(inked(&c) > 1000, "the radar left marks");
+    for draw in [Scan::draw_influence, Scan::draw_ladder] {
+        let c = canvas(400, 300);
+        draw(&scan, c.clone(), &report, "en").expect("draws");
+        assert!(inked(&c) > 500);
+    }
+    let err = scan
+        .draw_concepts(canvas(0, 0), &report, "nl", &JsValue::UNDEFINED)
+        .expect_err("no size");
+    assert!(message(err).contains("no size"));
+}
+
+#[wasm_bindgen_test]
+fn exports_are_svg_and_csv_from_the_core() {
+    let scan = Scan::new();
+    let responses = Array::of2(&parse(ANNA), &parse(ANNA));
+    let report = scan
+        .analyse(&responses, &JsValue::UNDEFINED)
+        .expect("analyses");
+    let svg = scan
+        .svg("concepts", &report, "nl", 640, 520, &JsValue::UNDEFINED)
+        .expect("svg");
+    assert!(svg.starts_with("<svg"), "{}", &svg[..40.min(svg.len())]);
+    assert!(svg.contains("Gelijkwaardigheid"));
+    let csv = scan.csv(&report, "nl").expect("csv");
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains(";respect;"), "{csv}");
+    assert!(csv.contains("\r\n"));
+    let err = scan
+        .svg("taart", &report, "nl", 640, 520, &JsValue::UNDEFINED)
+        .expect_err("no such chart");
+    assert!(message(err).contains("taart"));
+}
+
+#[wasm_bindgen_test]
+fn read_responses_names_bad_files_and_fingerprints_equal_ones() {
+    let scan = Scan::new();
+    let reformatted = ANNA.replace('\n', "");
+    let entries = scan
+        .read_responses(vec![ANNA.into(), "{".into(), reformatted], "en")
+        .expect("reads");
+    let entries: Array = entries.dyn_into().expect("an array");
+    assert_eq!(entries.length(), 3);
+    let first = get(&entries.get(0), &["fingerprint"]).as_string();
+    let third = get(&entries.get(2), &["fingerprint"]).as_string();
+    assert!(first.is_some());
+    assert_eq!(first, third, "the same response, formatted otherwise");
+    let error = get(&entries.get(1), &["error"])
+        .as_string()
+        .unwrap_or_default();
+    assert!(error.contains("not valid JSON"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn a_trainers_instrument_lists_every_problem() {
+    let err = Scan::from_instrument("{\"format\": \"netwerkscan-instrument\", \"id\": 7}")
+        .map(|_| ())
+        .expect_err("not an instrument");
+    let text = message(err);
+    assert!(text.contains("id: expected text"), "{text}");
+    assert!(text.contains("items: is missing"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn the_first_chart_draws_from_a_draft_and_declines_what_it_cannot_read() {
+    use netwerkscan_wasm::first::draw_first_chart;
+    let c = canvas(400, 400);
+    assert_eq!(
+        draw_first_chart(c.clone(), &parse(ANNA), "nl").ok(),
+        Some(true)
+    );
+    assert!(inked(&c) > 1000);
+    // An empty draft is a first visit: the empty radar.
+    assert_eq!(
+        draw_first_chart(canvas(400, 400), &JsValue::NULL, "en").ok(),
+        Some(true)
+    );
+    // A value the reader would refuse, or another version: left to the full module.
+    let bad = parse(&ANNA.replacen("\"opgave-eigen\": 4", "\"opgave-eigen\": 3.5", 1));
+    assert_eq!(
+        draw_first_chart(canvas(400, 400), &bad, "nl").ok(),
+        Some(false)
+    );
+    assert_eq!(
+        draw_first_chart(canvas(400, 400), &parse(ANNA_V1), "nl").ok(),
+        Some(false)
+    );
 }
