@@ -1,8 +1,11 @@
-//! `cargo xtask build`: the complete static site in `dist/site/`.
+//! `cargo xtask build`: the widget (`dist/widget/`), the site (`dist/site/`) and the
+//! single offline file (`dist/netwerkscan.html`).
 //!
-//! The wasm crate is compiled for wasm32, wasm-bindgen writes the JavaScript glue
-//! (and `.d.ts` types for embedders) to `dist/site/pkg/`, wasm-opt shrinks the module,
-//! and `www/` is copied on top. Any static file server can then serve `dist/site/`.
+//! The wasm crate is compiled twice for wasm32 (the small `first` module and the `full`
+//! one), wasm-bindgen writes each module's JavaScript glue to `www/pkg/`, wasm-opt
+//! shrinks them, and `www/build.mjs` bundles the page's ES modules with esbuild. Any
+//! static file server can then serve `dist/site/`, and `dist/widget/` can be copied
+//! into any site.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -62,47 +65,59 @@ pub fn site_dir(root: &Path) -> PathBuf {
     root.join("dist").join("site")
 }
 
-/// Builds the site and returns its directory.
+/// The two builds of the wasm crate: (name, cargo features). `first` draws the page's
+/// first chart; `full` is everything else.
+const WASM_BUILDS: [(&str, &[&str]); 2] = [
+    ("first", &["--no-default-features", "--features", "first"]),
+    ("full", &[]),
+];
+
+/// Builds everything `www/build.mjs` bundles: both wasm modules into `www/pkg/`, then
+/// the widget, the site and the single file into `dist/`. Returns the site's directory.
 pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
     setup::for_build(root)?;
     let site = site_dir(root);
-    if site.exists() {
-        fs::remove_dir_all(&site)
-            .map_err(|e| format!("cannot remove the stale {}: {e}", site.display()))?;
+    let pkg = root.join("www").join("pkg");
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg)
+            .map_err(|e| format!("cannot remove the stale {}: {e}", pkg.display()))?;
     }
-
-    let mut cargo = tools::cargo(root);
-    cargo.args(["build", "-p", WASM_CRATE, "--target", WASM_TARGET]);
-    if profile == Profile::Release {
-        cargo.args(["--profile", "wasm-release"]);
-    }
-    tools::run(&mut cargo)?;
-
-    let wasm = target_dir(root)
-        .join(WASM_TARGET)
-        .join(profile.target_subdir())
-        .join(format!("{WASM_LIB}.wasm"));
-    let pkg = site.join("pkg");
     let wasm_bindgen = tools::require("wasm-bindgen", "run `cargo xtask setup`")?;
-    tools::run(
-        Command::new(wasm_bindgen)
-            .args(["--target", "web", "--out-dir"])
-            .arg(&pkg)
-            .arg(&wasm),
-    )?;
-
-    let module = pkg.join(format!("{WASM_LIB}_bg.wasm"));
-    if profile == Profile::Release {
-        optimize(root, &module)?;
+    for (name, features) in WASM_BUILDS {
+        let mut cargo = tools::cargo(root);
+        cargo.args(["build", "-p", WASM_CRATE, "--target", WASM_TARGET]);
+        cargo.args(features);
+        if profile == Profile::Release {
+            cargo.args(["--profile", "wasm-release"]);
+        }
+        tools::run(&mut cargo)?;
+        let wasm = target_dir(root)
+            .join(WASM_TARGET)
+            .join(profile.target_subdir())
+            .join(format!("{WASM_LIB}.wasm"));
+        tools::run(
+            Command::new(&wasm_bindgen)
+                .args(["--target", "web", "--out-name", name, "--out-dir"])
+                .arg(&pkg)
+                .arg(&wasm),
+        )?;
+        let module = pkg.join(format!("{name}_bg.wasm"));
+        if profile == Profile::Release {
+            optimize(root, &module)?;
+        }
+        report_size(&module)?;
     }
 
-    let www = root.join("www");
-    copy_tree(&www, &site).map_err(|e| format!("cannot copy www/ into dist/site/: {e}"))?;
+    let node = tools::require("node", "install Node.js (apt-get install nodejs)")?;
+    let mut bundle = Command::new(node);
+    bundle.current_dir(root).arg(root.join("www").join("build.mjs"));
+    if profile == Profile::Dev {
+        bundle.arg("--dev");
+    }
+    tools::run(&mut bundle)?;
     if !site.join("index.html").is_file() {
-        eprintln!("build: warning: there is no www/index.html yet");
+        return Err(format!("{} has no index.html after the build", site.display()));
     }
-
-    report_size(&module)?;
     eprintln!("build: site ready in {}", site.display());
     Ok(site)
 }

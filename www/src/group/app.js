@@ -1,0 +1,5 @@
+// Placeholder until the group view is built here.
+export async function startGroup(ctx) {
+  ctx.parts.main.textContent = '';
+  return {};
+}

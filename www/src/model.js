@@ -1,0 +1,51 @@
+// Loads the full wasm module and the instrument: the built-in one, or a trainer's file
+// named by the element's `instrument` attribute. Every failure becomes an Error whose
+// message a participant can read.
+
+import { fullWasm } from './assets.js';
+import { t, errorMessage } from './i18n.js';
+
+let ready = null;
+
+/** The full module's exports, initialised once per page however many elements load it. */
+function fullModule() {
+  ready ??= import('../pkg/full.js').then(async (module) => {
+    await module.default({ module_or_path: fullWasm() });
+    return module;
+  });
+  return ready;
+}
+
+/**
+ * Resolves to {scan, instrument, builtin}: the wasm `Scan` and the instrument as a plain
+ * object. `instrumentUrl` (optional) is resolved against the host page.
+ */
+export async function loadModel(instrumentUrl, lang) {
+  let module;
+  try {
+    module = await fullModule();
+  } catch (error) {
+    ready = null; // A later element may try again.
+    throw new Error(t(lang, 'loadWasmError', { message: errorMessage(error) }));
+  }
+  const { Scan } = module;
+  if (!instrumentUrl) {
+    const scan = new Scan();
+    return { scan, instrument: scan.instrument(), builtin: true };
+  }
+  let text;
+  try {
+    const response = await fetch(new URL(instrumentUrl, document.baseURI), { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    text = await response.text();
+  } catch (error) {
+    throw new Error(t(lang, 'instrumentFetchError', { url: instrumentUrl, message: errorMessage(error) }));
+  }
+  let scan;
+  try {
+    scan = Scan.fromInstrument(text);
+  } catch (error) {
+    throw new Error(t(lang, 'instrumentInvalid', { url: instrumentUrl, message: errorMessage(error) }));
+  }
+  return { scan, instrument: scan.instrument(), builtin: false };
+}
