@@ -6,11 +6,15 @@
 //! numbered as read, so the merged report is the one a single thread would make.
 //!
 //! Duplicates are decided in that same order. Parsing and fingerprinting happen in
-//! parallel, but a worker then waits for its batch's turn in the [`Ledger`], where the
-//! batches are checked against the responses seen so far strictly one after another.
-//! Only the responses that come first are added to a group. Deciding on the parsed
-//! response (not its raw text) is what makes a reformatted copy a duplicate too.
+//! parallel; then each batch is checked in the [`Ledger`] against the responses seen
+//! so far, strictly one batch after another. A worker that is done before its batch's
+//! turn leaves the batch there and goes on; whoever checks the batch before it checks
+//! it too, and adds what counts to its own group (a numbered response gives the same
+//! report in any group). Only the responses that come first are added to a group.
+//! Deciding on the parsed response, not its raw text, is what makes a reformatted
+//! copy a duplicate too.
 
+use std::collections::BTreeMap;
 use std::ops::{ControlFlow, Range};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -22,11 +26,15 @@ use crate::input::{self, SourceRef, Sources};
 use crate::response;
 use crate::t;
 
-/// Responses handed to a worker at a time: large enough to make the channel cheap.
-const BATCH: usize = 512;
+/// Responses handed to a worker at a time: large enough to make the channel cheap,
+/// small enough that parsed responses waiting for their turn take little memory.
+const BATCH: usize = 128;
 /// Text handed to a worker at a time, at most (plus one response): bounds memory
 /// when the responses are large.
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_BYTES: usize = 1 << 20;
+/// Parsed batches that may wait for their turn; a worker further ahead waits itself,
+/// so memory stays bounded when one worker is slow.
+const AHEAD: usize = 16;
 
 /// Something to tell about one response, in the order of the responses.
 #[derive(Debug)]
@@ -102,18 +110,28 @@ struct Turns {
     /// The batch whose turn it is.
     next: u64,
     seen: FirstSeen,
+    /// Batches parsed before their turn.
+    waiting: BTreeMap<u64, Vec<Parsed>>,
     /// A worker died; nobody should wait for it.
     failed: bool,
 }
 
 impl Ledger {
-    /// Waits for batch `number`'s turn, then keeps in `parsed` only the responses seen
-    /// for the first time and notes the others. False when a worker failed.
-    fn commit(&self, number: u64, parsed: &mut Vec<Parsed>, notes: &mut Vec<(u64, Note)>) -> bool {
+    /// Hands in parsed batch `number`. When it is its turn, it and every waiting batch
+    /// after it are checked: the responses seen for the first time go to `kept`, the
+    /// others become notes. Otherwise the batch waits for its turn (and the worker
+    /// only when too many wait already). False when a worker failed.
+    fn commit(
+        &self,
+        number: u64,
+        parsed: Vec<Parsed>,
+        kept: &mut Vec<Parsed>,
+        notes: &mut Vec<(u64, Note)>,
+    ) -> bool {
         let Ok(mut turns) = self.state.lock() else {
             return false;
         };
-        while turns.next != number && !turns.failed {
+        while turns.next != number && turns.waiting.len() >= AHEAD && !turns.failed {
             turns = match self.turn.wait(turns) {
                 Ok(turns) => turns,
                 Err(_) => return false,
@@ -122,14 +140,25 @@ impl Ledger {
         if turns.failed {
             return false;
         }
-        parsed.retain(|p| match turns.seen.check(p.identity, p.at) {
-            None => true,
-            Some(duplicate) => {
-                notes.push((p.seq, Note::Duplicate(duplicate)));
-                false
+        if turns.next != number {
+            turns.waiting.insert(number, parsed);
+            return true;
+        }
+        let mut batch = parsed;
+        loop {
+            for p in batch {
+                match turns.seen.check(p.identity, p.at) {
+                    None => kept.push(p),
+                    Some(duplicate) => notes.push((p.seq, Note::Duplicate(duplicate))),
+                }
             }
-        });
-        turns.next += 1;
+            turns.next += 1;
+            let next = turns.next;
+            match turns.waiting.remove(&next) {
+                Some(waiting) => batch = waiting,
+                None => break,
+            }
+        }
         drop(turns);
         self.turn.notify_all();
         true
@@ -242,14 +271,14 @@ fn work<'a>(
     let _guard = FailOnPanic(ledger);
     let mut group = Group::new(instrument);
     let mut notes = Vec::new();
-    let mut parsed = Vec::with_capacity(BATCH);
+    let mut kept = Vec::with_capacity(BATCH);
     loop {
         // The lock is held only while taking a batch, not while parsing it.
         let next = receive.lock().map(|r| r.recv());
         let Ok(Ok(batch)) = next else {
             break;
         };
-        parsed.clear();
+        let mut parsed = Vec::with_capacity(batch.items.len());
         for (seq, at, body) in batch.items {
             let text = body.and_then(|span| {
                 batch
@@ -267,10 +296,10 @@ fn work<'a>(
                 Err(problem) => notes.push((seq, Note::Problem(at, problem))),
             }
         }
-        if !ledger.commit(batch.number, &mut parsed, &mut notes) {
+        if !ledger.commit(batch.number, parsed, &mut kept, &mut notes) {
             break;
         }
-        for p in parsed.drain(..) {
+        for p in kept.drain(..) {
             group.add_numbered(&p.response, p.seq);
         }
     }

@@ -117,12 +117,15 @@ pub fn json_lines_limited(
             let mut last = buf.last().copied();
             let mut before_last = buf.len().checked_sub(2).map(|i| buf[i]);
             let mut ended = false;
+            // A blank line is skipped whatever its length.
+            let mut blank = is_blank(&buf[bom as usize..]);
             loop {
                 buf.clear();
                 match (&mut reader).take(SKIP_CHUNK).read_until(b'\n', &mut buf) {
                     Ok(0) => break,
                     Ok(n) => {
                         total += n as u64;
+                        blank = blank && is_blank(&buf);
                         if n >= 2 {
                             before_last = Some(buf[n - 2]);
                         } else {
@@ -151,6 +154,9 @@ pub fn json_lines_limited(
                     bytes -= 1;
                 }
             }
+            if blank {
+                continue;
+            }
             seen.non_blank += 1;
             let problem = LineProblem::TooLong { bytes };
             if f(Line {
@@ -170,10 +176,7 @@ pub fn json_lines_limited(
         if bom > 0 {
             line = &line[BOM.len()..];
         }
-        if line
-            .iter()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        {
+        if is_blank(line) {
             continue;
         }
         seen.non_blank += 1;
@@ -190,6 +193,13 @@ pub fn json_lines_limited(
             return seen;
         }
     }
+}
+
+/// Only JSON whitespace: such a line holds no response and is skipped.
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
 #[cfg(test)]
@@ -254,5 +264,7 @@ mod tests {
                 non_blank: 0
             }
         );
+        let spaces = format!("{}\r\n", " ".repeat(100_000));
+        assert_eq!(collect(spaces.as_bytes(), 10).0, Vec::<String>::new());
     }
 }

@@ -4,8 +4,8 @@
 //! goes through the few functions here, so a change in the core's response types is
 //! met in this file.
 
-use std::hash::Hasher;
-use std::io;
+use std::cell::RefCell;
+use std::hash::{DefaultHasher, Hasher};
 
 use netwerkregie::{Instrument, Lang, Response, ResponseError};
 
@@ -44,23 +44,22 @@ pub fn answered(response: &Response) -> usize {
 /// knows that.
 #[must_use]
 pub fn fingerprint(response: &Response) -> u64 {
-    /// Feeds the JSON straight into the hasher instead of building a string.
-    struct Feed<'a>(&'a mut std::hash::DefaultHasher);
-    impl io::Write for Feed<'_> {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.write(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
+    thread_local! {
+        /// The canonical text, in a buffer each thread reuses.
+        static CANONICAL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    // `DefaultHasher::new` has fixed keys: the same response gives the same hash for
-    // the whole run, which is all the identity needs.
-    let mut hasher = std::hash::DefaultHasher::new();
-    // Writing a `Value` cannot fail: its keys are strings and the writer never fails.
-    let _ = serde_json::to_writer(Feed(&mut hasher), &response.to_value());
-    hasher.finish()
+    CANONICAL.with(|canonical| {
+        let mut canonical = canonical.borrow_mut();
+        canonical.clear();
+        // Writing a `Value` to memory cannot fail: its keys are strings.
+        let _ = serde_json::to_writer(&mut *canonical, &response.to_value());
+        // `DefaultHasher::new` has fixed keys: the same text gives the same hash for
+        // the whole run, which is all the identity needs. One call for the whole text
+        // is much cheaper than one per piece the serializer writes.
+        let mut hasher = DefaultHasher::new();
+        hasher.write(&canonical);
+        hasher.finish()
+    })
 }
 
 #[cfg(test)]
