@@ -110,6 +110,12 @@ pub fn io_problem(e: &io::Error, lang: Lang) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => t(lang, "bestaat niet", "does not exist").to_owned(),
         io::ErrorKind::PermissionDenied => t(lang, "geen toegang", "permission denied").to_owned(),
+        io::ErrorKind::NotADirectory => t(
+            lang,
+            "een deel van het pad is geen map",
+            "part of the path is not a folder",
+        )
+        .to_owned(),
         io::ErrorKind::IsADirectory => {
             t(lang, "is een map, geen bestand", "is a folder, not a file").to_owned()
         }
