@@ -1,120 +1,331 @@
-//! Command-line arguments, parsed by hand: four commands and five flags need no framework.
+//! The command line, declared for clap.
+//!
+//! Paths are taken as `PathBuf` (from `OsString`), so a file name that is not UTF-8 is
+//! still a file name. Each command is a struct of small option groups that it
+//! flattens (`Shared`, `Output`, `Files`), so a new option is one field in one place:
+//! `report --by organisation|position|role|sector|level`, `--min-group N` and
+//! `--baseline PATH` (repeatable) belong in [`ReportArgs`], `--csv` in [`Output`]
+//! beside `--json`.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use netwerkregie::Lang;
 
-/// What to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    /// The group report.
-    Report,
-    /// Check files.
-    Validate,
-    /// Print the instrument.
-    Instrument,
-    /// Print usage.
-    Help,
-}
+use crate::terminal;
 
-/// The flags and files.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Options {
-    pub lang: Lang,
-    pub json: bool,
-    pub svg: Option<PathBuf>,
-    pub instrument: Option<PathBuf>,
-    pub files: Vec<PathBuf>,
-}
-
-pub const USAGE: &str = "\
-Usage:
-  netwerkscan report [--lang nl|en] [--json] [--svg DIR] [--instrument FILE] FILE|DIR...
-  netwerkscan validate [--instrument FILE] FILE|DIR...
-  netwerkscan instrument [--lang nl|en] [--json] [--instrument FILE]
-
+/// The files a command reads, explained once for every help page.
+const FILES_HELP: &str = "\
 FILE is a response file (.json) or a JSON Lines file (.jsonl, one response per line);
-a DIR stands for the .json and .jsonl files in it.
-  --lang nl|en       language of tables and charts (default nl)
-  --json             print JSON instead of tables
-  --svg DIR          also write the charts as SVG files into DIR
-  --instrument FILE  use a trainer's own instrument instead of the built-in one";
+a DIR stands for the .json and .jsonl files in it.";
 
-/// Parses the arguments after the program name.
-pub fn parse(argv: &[String]) -> Result<(Command, Options), String> {
-    let mut it = argv.iter();
-    let command = match it.next().map(String::as_str) {
-        Some("report") => Command::Report,
-        Some("validate") => Command::Validate,
-        Some("instrument") => Command::Instrument,
-        Some("help" | "--help" | "-h") | None => return Ok((Command::Help, Options::default())),
-        Some(other) => return Err(format!("unknown command \"{other}\"")),
+/// Netwerkscan on the command line: the group report of response files, checking
+/// files, and the instrument.
+#[derive(Debug, Parser)]
+#[command(name = "netwerkscan", version, after_help = FILES_HELP)]
+pub struct Cli {
+    /// What to do; without one, this help.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The group report of response files: tables, JSON or SVG charts.
+    #[command(after_help = FILES_HELP)]
+    Report(ReportArgs),
+    /// Check response files and name every problem.
+    #[command(after_help = FILES_HELP)]
+    Validate(ValidateArgs),
+    /// Print the instrument: the questions.
+    Instrument(InstrumentArgs),
+}
+
+impl Command {
+    /// The options every command has.
+    #[must_use]
+    pub fn shared(&self) -> &Shared {
+        match self {
+            Command::Report(a) => &a.shared,
+            Command::Validate(a) => &a.shared,
+            Command::Instrument(a) => &a.shared,
+        }
+    }
+}
+
+/// `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    #[command(flatten)]
+    pub output: Output,
+    /// Also write the charts as SVG files into DIR (made when missing; existing charts
+    /// are replaced, and named when they are).
+    #[arg(long, value_name = "DIR")]
+    pub svg: Option<PathBuf>,
+    #[command(flatten)]
+    pub files: Files,
+}
+
+/// `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    #[command(flatten)]
+    pub files: Files,
+}
+
+/// `instrument`.
+#[derive(Debug, Args)]
+pub struct InstrumentArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    #[command(flatten)]
+    pub output: Output,
+}
+
+/// Options of every command.
+#[derive(Debug, Args)]
+pub struct Shared {
+    /// Language of tables, charts and messages.
+    #[arg(long, value_enum, value_name = "nl|en", default_value_t = Language::Nl)]
+    pub lang: Language,
+    /// Use a trainer's own instrument instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub instrument: Option<PathBuf>,
+}
+
+impl Shared {
+    /// The language as the core knows it.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Language::Nl => Lang::Nl,
+            Language::En => Lang::En,
+        }
+    }
+}
+
+/// How the result is printed.
+#[derive(Debug, Args)]
+pub struct Output {
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The response files read.
+#[derive(Debug, Args)]
+pub struct Files {
+    /// Response files and folders.
+    #[arg(value_name = "FILE|DIR", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+/// The outcome of reading the arguments.
+#[derive(Debug)]
+pub enum Parsed {
+    /// A command to run.
+    Run(Command),
+    /// Print this text (help, version) on stdout and stop.
+    Print(String),
+    /// A mistake: print this on stderr and exit with code 2.
+    Mistake(String),
+}
+
+/// Reads the arguments (the first is the program name).
+#[must_use]
+pub fn parse(args: &[OsString]) -> Parsed {
+    match Cli::try_parse_from(args) {
+        Ok(Cli {
+            command: Some(command),
+        }) => Parsed::Run(command),
+        Ok(Cli { command: None }) => Parsed::Print(Cli::command().render_help().to_string()),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            Parsed::Print(e.render().to_string())
+        }
+        Err(e) => Parsed::Mistake(mistake(&e, args)),
+    }
+}
+
+/// The mistake in our words on the first line, then clap's usage of the command.
+fn mistake(e: &clap::Error, args: &[OsString]) -> String {
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.as_str(),
+        _ => "",
     };
-    let mut options = Options::default();
-    while let Some(arg) = it.next() {
-        let mut value = |flag: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "--json" => options.json = true,
-            "--lang" => {
-                let v = value("--lang")?;
-                options.lang = Lang::parse(&v)
-                    .ok_or_else(|| format!("--lang must be nl or en, not \"{v}\""))?;
+    let list = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    // The command, when the first argument names one.
+    let command = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .filter(|a| Cli::command().find_subcommand(a).is_some());
+    let rendered = e.render().to_string();
+    let mut message = match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "unknown command \"{}\"",
+                text(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::UnknownArgument => {
+            let arg = text(ContextKind::InvalidArg);
+            if arg.starts_with('-') {
+                match command {
+                    Some(c) => format!("unknown option \"{arg}\" for {c}"),
+                    None => format!("unknown option \"{arg}\""),
+                }
+            } else if command == Some("instrument") {
+                format!(
+                    "unexpected argument \"{arg}\": instrument takes no files (use --instrument FILE)"
+                )
+            } else {
+                format!("unexpected argument \"{arg}\"")
             }
-            "--svg" => options.svg = Some(PathBuf::from(value("--svg")?)),
-            "--instrument" => options.instrument = Some(PathBuf::from(value("--instrument")?)),
-            "--help" | "-h" => return Ok((Command::Help, options)),
-            flag if flag.starts_with("--") => return Err(format!("unknown option \"{flag}\"")),
-            file => options.files.push(PathBuf::from(file)),
         }
+        ErrorKind::InvalidValue => {
+            let arg = text(ContextKind::InvalidArg);
+            let flag = arg.split_whitespace().next().unwrap_or(arg);
+            let value = text(ContextKind::InvalidValue);
+            let valid = list(ContextKind::ValidValue);
+            if value.is_empty() && flag.starts_with('<') {
+                "a file name cannot be empty".to_owned()
+            } else if value.is_empty() && args.iter().any(|a| a.is_empty()) {
+                format!("{flag} needs a value, not an empty one")
+            } else if value.is_empty() {
+                format!("{flag} needs a value")
+            } else if valid.is_empty() {
+                format!("{flag}: \"{value}\" is not a valid value")
+            } else {
+                format!("{flag} must be one of {valid}, not \"{value}\"")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = list(ContextKind::InvalidArg);
+            if missing.contains("FILE|DIR") {
+                "no response files given".to_owned()
+            } else {
+                format!("missing {missing}")
+            }
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} cannot be used with {}",
+            text(ContextKind::InvalidArg),
+            list(ContextKind::PriorArg)
+        ),
+        _ => rendered
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_owned(),
+    };
+    let suggested = list(ContextKind::SuggestedSubcommand) + &list(ContextKind::SuggestedArg);
+    if !suggested.is_empty() {
+        message = format!("{message}; did you mean \"{suggested}\"?");
     }
-    match command {
-        Command::Report | Command::Validate if options.files.is_empty() => {
-            Err("no response files given".into())
-        }
-        Command::Instrument if !options.files.is_empty() => {
-            Err("instrument takes no files (use --instrument FILE)".into())
-        }
-        Command::Validate if options.json || options.svg.is_some() => {
-            Err("validate takes no --json or --svg".into())
-        }
-        _ => Ok((command, options)),
-    }
+    format!(
+        "netwerkscan: {}\n\n{}",
+        terminal::safe(&message),
+        usage(command)
+    )
+}
+
+/// The usage line of `command` (or of the whole program), and where to read more.
+fn usage(command: Option<&str>) -> String {
+    let mut cli = Cli::command();
+    cli.build();
+    let (usage, more) = match command.and_then(|c| cli.find_subcommand_mut(c)) {
+        Some(sub) => (
+            sub.render_usage().to_string(),
+            format!("netwerkscan {} --help", sub.get_name()),
+        ),
+        None => (
+            cli.render_usage().to_string(),
+            "netwerkscan help".to_owned(),
+        ),
+    };
+    format!("{}\n\nMore: {more}", usage.trim_end())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_owned).collect()
+    fn parse_str(s: &str) -> Parsed {
+        let args: Vec<OsString> = std::iter::once("netwerkscan")
+            .chain(s.split_whitespace())
+            .map(OsString::from)
+            .collect();
+        parse(&args)
+    }
+
+    fn mistake_of(s: &str) -> String {
+        match parse_str(s) {
+            Parsed::Mistake(m) => m,
+            other => panic!("{s}: expected a mistake, got {other:?}"),
+        }
     }
 
     #[test]
     fn report_with_flags() {
-        let (c, o) = parse(&args("report --lang en --json a.json b.jsonl")).expect("parses");
-        assert_eq!(c, Command::Report);
-        assert_eq!(o.lang, Lang::En);
-        assert!(o.json);
-        assert_eq!(o.files.len(), 2);
+        let Parsed::Run(Command::Report(r)) = parse_str("report --lang en --json a.json b.jsonl")
+        else {
+            panic!("a report");
+        };
+        assert_eq!(r.shared.lang(), Lang::En);
+        assert!(r.output.json);
+        assert_eq!(r.files.paths.len(), 2);
     }
 
     #[test]
     fn mistakes_are_named() {
-        assert!(parse(&args("report"))
-            .unwrap_err()
-            .contains("no response files"));
-        assert!(parse(&args("report --lang de x"))
-            .unwrap_err()
-            .contains("nl or en"));
-        assert!(parse(&args("report --svg"))
-            .unwrap_err()
-            .contains("--svg needs a value"));
-        assert!(parse(&args("rapport x"))
-            .unwrap_err()
-            .contains("unknown command"));
+        assert!(mistake_of("report").contains("no response files"));
+        assert!(
+            mistake_of("report --lang de x").contains("--lang must be one of nl, en, not \"de\"")
+        );
+        assert!(mistake_of("report --svg").contains("--svg needs a value"));
+        assert!(mistake_of("rapport x").contains("unknown command \"rapport\""));
+        assert!(mistake_of("rapport x").contains("did you mean \"report\"?"));
+        assert!(mistake_of("validate --json x").contains("unknown option \"--json\" for validate"));
+        assert!(mistake_of("instrument x").contains("instrument takes no files"));
+        for s in ["report", "rapport", "report --pdf x"] {
+            let m = mistake_of(s);
+            assert!(m.starts_with("netwerkscan: "), "{m}");
+            assert!(m.contains("Usage:"), "{m}");
+        }
+    }
+
+    #[test]
+    fn help_and_nothing_print() {
+        for s in ["", "help", "--help", "report -h", "help report"] {
+            let Parsed::Print(text) = parse_str(s) else {
+                panic!("{s}: help expected");
+            };
+            assert!(text.contains("Usage:"), "{s}: {text}");
+        }
+    }
+
+    #[test]
+    fn the_definition_is_sound() {
+        Cli::command().debug_assert();
     }
 }

@@ -1,29 +1,101 @@
-//! Reading response files: single JSON files, JSON Lines files and directories.
+//! Reading response files: single JSON files, JSON Lines files and folders of them.
+//!
+//! The files are listed once ([`Sources`]); after that a response's origin is a small
+//! [`SourceRef`] (file index and line), turned into a name only when a message needs
+//! one.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use netwerkregie::response::MAX_RESPONSE_BYTES;
-use netwerkregie::{Instrument, Lang, Response, ResponseError};
+use netwerkregie::Lang;
 
-/// A response, or what is wrong with it in a sentence.
-pub type Parsed = Result<Response, String>;
+use crate::json_lines::{self, LineProblem, BOM};
+use crate::response::{self, MAX_RESPONSE_BYTES};
+use crate::t;
+use crate::terminal;
 
-/// Reads a whole file, refusing files larger than `limit` before reading them.
-pub fn read_limited(path: &Path, limit: usize) -> Result<String, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let len = file.metadata().map_err(|e| e.to_string())?.len();
-    if len > limit as u64 {
-        return Err(format!(
-            "the file is {len} bytes; a response or instrument is at most {limit} bytes"
-        ));
+/// Where a response came from: a file of [`Sources`], and a line for JSON Lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SourceRef {
+    /// Index into the file list.
+    pub file: u32,
+    /// 1-based line number; 0 for a whole file.
+    pub line: u64,
+}
+
+/// The files to read, in order, with the names messages show.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<PathBuf>,
+    names: Vec<String>,
+}
+
+impl Sources {
+    /// Lists `paths`, with every folder replaced by its `.json`, `.jsonl` and `.ndjson`
+    /// files, sorted by name.
+    pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Sources, String> {
+        let mut files = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                let mut found = Vec::new();
+                let entries = std::fs::read_dir(p)
+                    .map_err(|e| format!("{}: {}", terminal::path(p), io_problem(&e, lang)))?;
+                for entry in entries {
+                    // An entry that cannot be read is named, never skipped in silence.
+                    let entry = entry
+                        .map_err(|e| format!("{}: {}", terminal::path(p), io_problem(&e, lang)))?;
+                    let f = entry.path();
+                    if f.is_file() && is_response_file(&f) {
+                        found.push(f);
+                    }
+                }
+                found.sort();
+                if found.is_empty() {
+                    return Err(format!(
+                        "{}: {}",
+                        terminal::path(p),
+                        t(
+                            lang,
+                            "geen .json- of .jsonl-bestanden in deze map",
+                            "no .json or .jsonl files in this folder"
+                        )
+                    ));
+                }
+                files.extend(found);
+            } else {
+                files.push(p.clone());
+            }
+        }
+        if u32::try_from(files.len()).is_err() {
+            return Err(t(lang, "te veel bestanden", "too many files").to_owned());
+        }
+        let names = files.iter().map(|f| terminal::path(f)).collect();
+        Ok(Sources { files, names })
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned())
+
+    /// The files, in order.
+    #[must_use]
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// `file` or `file:line`, safe to print.
+    #[must_use]
+    pub fn name(&self, at: SourceRef) -> String {
+        let file = self.names.get(at.file as usize).map_or("?", String::as_str);
+        if at.line == 0 {
+            file.to_owned()
+        } else {
+            format!("{file}:{}", at.line)
+        }
+    }
+}
+
+fn is_response_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "json" || e == "jsonl" || e == "ndjson")
 }
 
 fn is_json_lines(path: &Path) -> bool {
@@ -31,123 +103,132 @@ fn is_json_lines(path: &Path) -> bool {
         .is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
-/// Expands directories into their `.json` and `.jsonl` files, sorted by name.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .map_err(|e| format!("{}: {e}", p.display()))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|f| {
-                    f.is_file()
-                        && f.extension()
-                            .is_some_and(|e| e == "json" || e == "jsonl" || e == "ndjson")
-                })
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                return Err(format!(
-                    "{}: no .json or .jsonl files in this folder",
-                    p.display()
-                ));
-            }
-            files.extend(found);
-        } else {
-            files.push(p.clone());
+/// An I/O error in a sentence in `lang`: the usual ones in our words, the rest as the
+/// system says them.
+#[must_use]
+pub fn io_problem(e: &io::Error, lang: Lang) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => t(lang, "bestaat niet", "does not exist").to_owned(),
+        io::ErrorKind::PermissionDenied => t(lang, "geen toegang", "permission denied").to_owned(),
+        io::ErrorKind::NotADirectory => t(
+            lang,
+            "een deel van het pad is geen map",
+            "part of the path is not a folder",
+        )
+        .to_owned(),
+        io::ErrorKind::IsADirectory => {
+            t(lang, "is een map, geen bestand", "is a folder, not a file").to_owned()
         }
-    }
-    Ok(files)
-}
-
-/// One response's text as read, or why it could not be read, with where it came from.
-pub struct Record {
-    /// `file` or `file:line`.
-    pub source: String,
-    /// The response's JSON text.
-    pub text: Result<String, String>,
-}
-
-impl Record {
-    /// Parses the text; the error is in `lang`.
-    pub fn parse(self, instrument: &Instrument, lang: Lang) -> Parsed {
-        self.text
-            .and_then(|t| Response::from_json(&t, instrument).map_err(|e| e.message(lang)))
+        _ => e.to_string(),
     }
 }
 
-/// Calls `f` with every response text in `paths`, in order: a whole `.json` file, or
-/// a line of a JSON Lines file. Parsing is left to the caller, so it can happen on
-/// other threads.
-pub fn for_each_record(
-    paths: &[PathBuf],
-    lang: Lang,
-    mut f: impl FnMut(Record),
-) -> Result<(), String> {
-    let mut emit = |source: String, text: Result<String, String>| f(Record { source, text });
-    for path in expand(paths)? {
-        let name = path.display().to_string();
-        if is_json_lines(&path) {
-            let file = match File::open(&path) {
-                Ok(file) => file,
-                Err(e) => {
-                    emit(name, Err(e.to_string()));
-                    continue;
-                }
-            };
-            let mut reader = BufReader::with_capacity(1 << 16, file);
-            let mut number = 0usize;
-            let mut any = false;
-            loop {
-                let mut line = String::new();
-                number += 1;
-                // Read at most one response's worth plus a little, so a file without
-                // newlines cannot exhaust memory.
-                let read = match (&mut reader)
-                    .take(MAX_RESPONSE_BYTES as u64 + 2)
-                    .read_line(&mut line)
-                {
-                    Ok(n) => n,
-                    Err(e) => {
-                        emit(format!("{name}:{number}"), Err(e.to_string()));
-                        break;
-                    }
-                };
-                if read == 0 {
-                    break;
-                }
-                if !line.ends_with('\n') && read as u64 > MAX_RESPONSE_BYTES as u64 {
-                    let too_large = ResponseError::TooLarge { bytes: read }.message(lang);
-                    emit(format!("{name}:{number}"), Err(too_large));
-                    break;
-                }
-                if line.trim().is_empty() {
-                    continue;
-                }
-                any = true;
-                emit(format!("{name}:{number}"), Ok(line));
-            }
-            if !any {
-                emit(name, Err(ResponseError::Empty.message(lang)));
-            }
-        } else {
-            emit(name, read_limited(&path, MAX_RESPONSE_BYTES));
-        }
+/// Reads a whole file as UTF-8 text, refusing files larger than `limit` before reading
+/// them. A leading UTF-8 byte order mark is dropped.
+pub fn read_limited(path: &Path, limit: usize, lang: Lang) -> Result<String, String> {
+    let file = File::open(path).map_err(|e| io_problem(&e, lang))?;
+    let len = file.metadata().map_err(|e| io_problem(&e, lang))?.len();
+    if len > limit as u64 {
+        return Err(match lang {
+            Lang::Nl => format!(
+                "het bestand is {len} bytes; een antwoordbestand of instrument is hoogstens {limit} bytes"
+            ),
+            Lang::En => format!(
+                "the file is {len} bytes; a response or instrument is at most {limit} bytes"
+            ),
+        });
     }
-    Ok(())
-}
-
-/// Calls `f` with a source name (`file` or `file:line`) and the parse result of every
-/// response in `paths`, in order.
-pub fn for_each_response(
-    paths: &[PathBuf],
-    instrument: &Instrument,
-    lang: Lang,
-    mut f: impl FnMut(&str, Parsed),
-) -> Result<(), String> {
-    for_each_record(paths, lang, |record| {
-        let source = record.source.clone();
-        f(&source, record.parse(instrument, lang));
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_problem(&e, lang))?;
+    // A pipe or device says nothing of its size beforehand.
+    if bytes.len() > limit {
+        return Err(match lang {
+            Lang::Nl => format!("het bestand is groter dan {limit} bytes, het maximum"),
+            Lang::En => format!("the file is larger than {limit} bytes, the maximum"),
+        });
+    }
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        not_utf8(
+            lang,
+            "het bestand",
+            "the file",
+            e.utf8_error().valid_up_to() + 1,
+        )
     })
+}
+
+fn not_utf8(lang: Lang, nl_subject: &str, en_subject: &str, byte: usize) -> String {
+    match lang {
+        Lang::Nl => format!("{nl_subject} is geen geldige UTF-8 (byte {byte})"),
+        Lang::En => format!("{en_subject} is not valid UTF-8 (byte {byte})"),
+    }
+}
+
+/// Calls `f` with every response text in `sources`, in order: a whole `.json` file,
+/// or a line of a JSON Lines file, or why it could not be read. The text is borrowed
+/// for the call only. Parsing is left to the caller, so it can happen on other
+/// threads. Stops early when `f` breaks.
+pub fn for_each_text(
+    sources: &Sources,
+    lang: Lang,
+    mut f: impl FnMut(SourceRef, Result<&str, String>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for (index, path) in sources.files.iter().enumerate() {
+        // `expand` made sure the index fits.
+        let file = u32::try_from(index).unwrap_or(u32::MAX);
+        let whole = SourceRef { file, line: 0 };
+        if !is_json_lines(path) {
+            let text = read_limited(path, MAX_RESPONSE_BYTES, lang);
+            f(whole, text.as_deref().map_err(Clone::clone))?;
+            continue;
+        }
+        let opened = match File::open(path) {
+            Ok(opened) => opened,
+            Err(e) => {
+                f(whole, Err(io_problem(&e, lang)))?;
+                continue;
+            }
+        };
+        let mut stopped = false;
+        let seen = json_lines::json_lines(BufReader::with_capacity(1 << 16, opened), |line| {
+            let at = SourceRef {
+                file,
+                line: line.number,
+            };
+            let text = line.text.map_err(|problem| line_problem(&problem, lang));
+            let flow = f(at, text.as_deref().map_err(Clone::clone));
+            stopped = flow.is_break();
+            flow
+        });
+        if stopped {
+            return ControlFlow::Break(());
+        }
+        if seen.non_blank == 0 {
+            f(whole, Err(response::empty(lang)))?;
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+fn line_problem(problem: &LineProblem, lang: Lang) -> String {
+    match problem {
+        LineProblem::TooLong { bytes } => match lang {
+            Lang::Nl => format!(
+                "de regel is {bytes} bytes; een antwoord is hoogstens {MAX_RESPONSE_BYTES} bytes"
+            ),
+            Lang::En => format!(
+                "the line is {bytes} bytes; a response is at most {MAX_RESPONSE_BYTES} bytes"
+            ),
+        },
+        LineProblem::NotUtf8 { byte } => not_utf8(lang, "de regel", "the line", *byte),
+        LineProblem::Unreadable(e) => match lang {
+            Lang::Nl => format!("kan niet verder lezen: {}", io_problem(e, lang)),
+            Lang::En => format!("cannot read on: {}", io_problem(e, lang)),
+        },
+    }
 }

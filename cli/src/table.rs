@@ -1,5 +1,11 @@
 //! The report and the instrument as readable text tables.
+//!
+//! Every text here may come from other people (organisation names from responses,
+//! labels and questions from a trainer's instrument), so it is written through a
+//! [`Terminal`], and names in columns are cut to [`MAX_NAME`] characters with an
+//! ellipsis: a name of any length keeps the table readable (`--json` keeps it whole).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use netwerkregie::chart::format_score;
@@ -9,12 +15,20 @@ use netwerkregie::{
     Stats, TrustFlag,
 };
 
-/// Picks the Dutch or English string.
-fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
+use crate::t;
+use crate::terminal::{fit, Safe, Terminal};
+
+/// The widest a name column gets, in characters; longer names end in "…".
+pub const MAX_NAME: usize = 40;
+
+/// `text` made safe, cut to `w` characters and padded to `w`.
+fn cell(text: &str, w: usize) -> String {
+    format!("{:<w$}", fit(text, w))
+}
+
+/// `text` made safe and cut to [`MAX_NAME`] characters, for lists of names.
+fn name(text: &str) -> Cow<'_, str> {
+    fit(text, MAX_NAME)
 }
 
 fn num(v: Option<f64>, lang: Lang) -> String {
@@ -30,10 +44,17 @@ fn band(b: Option<Band>, lang: Lang) -> &'static str {
     }
 }
 
-fn stats_row(out: &mut impl Write, label: &str, w: usize, s: &Stats, lang: Lang) -> io::Result<()> {
+fn stats_row<W: Write>(
+    out: &mut Terminal<W>,
+    label: &str,
+    w: usize,
+    s: &Stats,
+    lang: Lang,
+) -> io::Result<()> {
     writeln!(
         out,
-        "  {label:<w$} {:>3} {:>6} {:>6} {:>6} {:>6}  {:<10} {}",
+        "  {} {:>3} {:>6} {:>6} {:>6} {:>6}  {:<10} {}",
+        cell(label, w),
         s.n,
         num(s.mean, lang),
         num(s.sd, lang),
@@ -48,7 +69,12 @@ fn stats_row(out: &mut impl Write, label: &str, w: usize, s: &Stats, lang: Lang)
     )
 }
 
-fn stats_header(out: &mut impl Write, first: &str, w: usize, lang: Lang) -> io::Result<()> {
+fn stats_header<W: Write>(
+    out: &mut Terminal<W>,
+    first: &str,
+    w: usize,
+    lang: Lang,
+) -> io::Result<()> {
     writeln!(
         out,
         "  {first:<w$} {:>3} {:>6} {:>6} {:>6} {:>6}  {}",
@@ -62,8 +88,8 @@ fn stats_header(out: &mut impl Write, first: &str, w: usize, lang: Lang) -> io::
 }
 
 /// Writes the group report.
-pub fn report(
-    out: &mut impl Write,
+pub fn report<W: Write>(
+    out: &mut Terminal<W>,
     r: &Report,
     instrument: &Instrument,
     lang: Lang,
@@ -71,7 +97,8 @@ pub fn report(
     let title = instrument.file().title.get(lang);
     writeln!(
         out,
-        "{title}: {} {}",
+        "{}: {} {}",
+        Safe(title),
         r.respondents,
         t(lang, "respondent(en)", "respondent(s)")
     )?;
@@ -85,8 +112,12 @@ pub fn report(
                 .iter()
                 .filter_map(|m| instrument.module_label(*m)),
         )
-        .map(|l| l.get(lang).chars().count())
-        .chain(r.interests.iter().map(|o| o.organisation.chars().count()))
+        .map(|l| name(l.get(lang)).chars().count())
+        .chain(
+            r.interests
+                .iter()
+                .map(|o| name(&o.organisation).chars().count()),
+        )
         .max()
         .unwrap_or(0)
         .max(14);
@@ -158,7 +189,8 @@ pub fn report(
             .map_or(rung.id(), |l| l.get(lang));
         writeln!(
             out,
-            "  {label:<w$} {:>4} {:>8}",
+            "  {} {:>4} {:>8}",
+            cell(label, w),
             r.ladder.current.get(rung).copied().unwrap_or(0),
             r.ladder.desired.get(rung).copied().unwrap_or(0)
         )?;
@@ -211,9 +243,13 @@ pub fn report(
         let text = if holders.is_empty() {
             t(lang, "ONTBREEKT", "MISSING").to_owned()
         } else {
-            holders.join(", ")
+            holders
+                .iter()
+                .map(|h| name(h))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        writeln!(out, "  {label:<w$} {text}")?;
+        writeln!(out, "  {} {text}", cell(label, w))?;
     }
     writeln!(out)?;
     interests(out, &r.interests, instrument, w, lang)?;
@@ -237,16 +273,17 @@ pub fn report(
         let subjects = if a.subjects.is_empty() {
             String::new()
         } else {
-            format!(" ({})", a.subjects.join(", "))
+            let names: Vec<Cow<'_, str>> = a.subjects.iter().map(|s| name(s)).collect();
+            format!(" ({})", names.join(", "))
         };
-        writeln!(out, "  {}. {}{subjects}", i + 1, a.title.get(lang))?;
-        writeln!(out, "     {}", a.text.get(lang))?;
+        writeln!(out, "  {}. {}{subjects}", i + 1, Safe(a.title.get(lang)))?;
+        writeln!(out, "     {}", Safe(a.text.get(lang)))?;
     }
     Ok(())
 }
 
-fn interests(
-    out: &mut impl Write,
+fn interests<W: Write>(
+    out: &mut Terminal<W>,
     orgs: &[OrganisationInterests],
     instrument: &Instrument,
     w: usize,
@@ -275,7 +312,7 @@ fn interests(
         let label = instrument
             .influence_label(*s)
             .map_or(s.id(), |l| l.get(lang));
-        write!(out, " {label:>8.8}")?;
+        write!(out, " {:>8.8}", Safe(label))?;
     }
     writeln!(out)?;
     for o in orgs {
@@ -286,7 +323,8 @@ fn interests(
         };
         write!(
             out,
-            "  {name:<w$} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "  {} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            cell(name, w),
             num(o.interest, lang),
             num(o.give, lang),
             num(o.take, lang),
@@ -307,43 +345,64 @@ fn interests(
 }
 
 /// Writes the instrument as a numbered questionnaire.
-pub fn instrument(out: &mut impl Write, instrument: &Instrument, lang: Lang) -> io::Result<()> {
+///
+/// Ids and texts are the trainer's; each is shown safe, whole.
+pub fn instrument<W: Write>(
+    out: &mut Terminal<W>,
+    instrument: &Instrument,
+    lang: Lang,
+) -> io::Result<()> {
     let file = instrument.file();
     writeln!(
         out,
         "{} ({} {})",
-        file.title.get(lang),
-        file.id,
-        file.version
+        Safe(file.title.get(lang)),
+        Safe(&file.id),
+        Safe(&file.version)
     )?;
     for m in &file.modules {
         writeln!(out)?;
-        writeln!(out, "{}", m.label.get(lang))?;
-        writeln!(out, "  {}", m.intro.get(lang))?;
+        writeln!(out, "{}", Safe(m.label.get(lang)))?;
+        writeln!(out, "  {}", Safe(m.intro.get(lang)))?;
         for item in file.items.iter().filter(|i| i.module == m.id) {
             let rev = if item.reverse { " (R)" } else { "" };
-            writeln!(out, "  {:<22} {}{rev}", item.id, item.text.get(lang))?;
+            writeln!(
+                out,
+                "  {:<22} {}{rev}",
+                Safe(&item.id),
+                Safe(item.text.get(lang))
+            )?;
         }
         match m.id.as_str() {
             "belangen" => {
                 for q in &file.interests.questions {
-                    writeln!(out, "  {:<22} {}", q.id, q.text.get(lang))?;
+                    writeln!(out, "  {:<22} {}", Safe(&q.id), Safe(q.text.get(lang)))?;
                 }
-                writeln!(out, "  {}", file.interests.influence.intro.get(lang))?;
+                writeln!(out, "  {}", Safe(file.interests.influence.intro.get(lang)))?;
                 for src in &file.interests.influence.sources {
-                    writeln!(out, "  {:<22} {}", src.id, src.text.get(lang))?;
+                    writeln!(out, "  {:<22} {}", Safe(&src.id), Safe(src.text.get(lang)))?;
                 }
             }
             "ladder" => {
-                writeln!(out, "  {:<22} {}", "current", file.ladder.current.get(lang))?;
-                writeln!(out, "  {:<22} {}", "desired", file.ladder.desired.get(lang))?;
+                writeln!(
+                    out,
+                    "  {:<22} {}",
+                    "current",
+                    Safe(file.ladder.current.get(lang))
+                )?;
+                writeln!(
+                    out,
+                    "  {:<22} {}",
+                    "desired",
+                    Safe(file.ladder.desired.get(lang))
+                )?;
                 for rung in &file.ladder.rungs {
                     writeln!(
                         out,
                         "  {:<22} {}: {}",
-                        rung.id,
-                        rung.label.get(lang),
-                        rung.description.get(lang)
+                        Safe(&rung.id),
+                        Safe(rung.label.get(lang)),
+                        Safe(rung.description.get(lang))
                     )?;
                 }
             }
@@ -356,7 +415,10 @@ pub fn instrument(out: &mut impl Write, instrument: &Instrument, lang: Lang) -> 
         writeln!(
             out,
             "  {}  {}, {} ({})",
-            s.id, s.title, s.author, s.publisher
+            Safe(&s.id),
+            Safe(&s.title),
+            Safe(&s.author),
+            Safe(&s.publisher)
         )?;
     }
     Ok(())

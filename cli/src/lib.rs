@@ -1,0 +1,241 @@
+//! `netwerkscan`: the native face of the netwerkregie core.
+//!
+//! Reads response files (JSON, or JSON Lines with one response per line), and prints
+//! the group report as tables or JSON, writes the charts as SVG, validates files and
+//! prints the instrument. The binary is [`main`]; the reading code is public so it can
+//! be tested and fuzzed on its own (see [`json_lines::json_lines`]).
+//!
+//! What every command promises: bad input gets a message naming the file, line and
+//! field; other people's text reaches the terminal escaped ([`terminal`]); a write
+//! that fails is an error (exit code 1), except a closed pipe, which ends quietly.
+
+pub mod aggregate;
+pub mod args;
+pub mod duplicates;
+pub mod input;
+pub mod json_lines;
+pub mod response;
+pub mod svg;
+pub mod table;
+pub mod terminal;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::process::ExitCode;
+
+use netwerkregie::{Instrument, Lang};
+
+use crate::args::{Command, Parsed};
+use crate::duplicates::FirstSeen;
+use crate::input::Sources;
+use crate::terminal::{say, Terminal};
+
+/// Picks the Dutch or English string.
+#[must_use]
+pub fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// Why a command stopped early.
+#[derive(Debug)]
+enum Stop {
+    /// The reader of our output went away (`| head`): not an error of ours.
+    Quiet,
+    /// Say this on stderr and exit with code 1.
+    Failed(String),
+}
+
+/// Output errors: a closed pipe ends quietly, anything else is reported.
+fn output(lang: Lang) -> impl Fn(io::Error) -> Stop {
+    move |e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Stop::Quiet
+        } else {
+            Stop::Failed(format!(
+                "{}: {e}",
+                t(
+                    lang,
+                    "kan de uitvoer niet schrijven",
+                    "cannot write the output"
+                )
+            ))
+        }
+    }
+}
+
+/// Runs the command line `args` (the first is the program name).
+pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let command = match args::parse(&args) {
+        Parsed::Run(command) => command,
+        Parsed::Print(text) => {
+            let mut out = io::stdout().lock();
+            return match writeln!(out, "{}", text.trim_end()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // The language is not known yet: help is in English.
+                Err(e) => finish(output(Lang::En)(e)),
+            };
+        }
+        Parsed::Mistake(text) => {
+            let _ = writeln!(io::stderr().lock(), "{text}");
+            return ExitCode::from(2);
+        }
+    };
+    let lang = command.shared().lang();
+    match run(&command, lang) {
+        Ok(code) => code,
+        Err(stop) => finish(stop),
+    }
+}
+
+fn finish(stop: Stop) -> ExitCode {
+    match stop {
+        Stop::Quiet => ExitCode::SUCCESS,
+        Stop::Failed(message) => {
+            say(&format!("netwerkscan: {message}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
+    match &command.shared().instrument {
+        None => Ok(Instrument::builtin().clone()),
+        Some(path) => {
+            let name = terminal::path(path);
+            let text =
+                input::read_limited(path, netwerkregie::instrument::MAX_INSTRUMENT_BYTES, lang)
+                    .map_err(|e| Stop::Failed(format!("{name}: {e}")))?;
+            Instrument::from_json(&text).map_err(|e| Stop::Failed(format!("{name}: {e}")))
+        }
+    }
+}
+
+fn run(command: &Command, lang: Lang) -> Result<ExitCode, Stop> {
+    let instrument = load_instrument(command, lang)?;
+    let stdout = io::stdout();
+    match command {
+        Command::Instrument(a) => {
+            if a.output.json {
+                let json = serde_json::to_string_pretty(instrument.file())
+                    .map_err(|e| Stop::Failed(e.to_string()))?;
+                let mut out = stdout.lock();
+                writeln!(out, "{json}")
+                    .and_then(|()| out.flush())
+                    .map_err(output(lang))?;
+            } else {
+                let mut out = Terminal::new(stdout.lock());
+                table::instrument(&mut out, &instrument, lang)
+                    .and_then(|()| out.flush())
+                    .map_err(output(lang))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate(a) => validate(&a.files.paths, &instrument, lang),
+        Command::Report(a) => report(a, &instrument, lang),
+    }
+}
+
+/// `validate`: a line per response, every problem on stderr, duplicates as warnings.
+fn validate(
+    paths: &[std::path::PathBuf],
+    instrument: &Instrument,
+    lang: Lang,
+) -> Result<ExitCode, Stop> {
+    let sources = Sources::expand(paths, lang).map_err(Stop::Failed)?;
+    let mut out = Terminal::new(io::stdout().lock());
+    let mut seen = FirstSeen::default();
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut failure = None;
+    let items = instrument.items().len();
+    let _ = input::for_each_text(&sources, lang, |at, text| {
+        match text.and_then(|text| response::parse(text, instrument, lang)) {
+            Ok(r) => {
+                good += 1;
+                let (alias, organisation) = response::who(&r);
+                let written = writeln!(
+                    out,
+                    "ok: {} ({}, {}; {} of {items} items answered)",
+                    sources.name(at),
+                    or_dash(alias),
+                    or_dash(organisation),
+                    response::answered(&r),
+                );
+                if let Err(e) = written {
+                    failure = Some(output(lang)(e));
+                    return ControlFlow::Break(());
+                }
+                if let Some(duplicate) = seen.check(response::fingerprint(&r), at) {
+                    say(&duplicate.message(&sources, lang));
+                }
+            }
+            Err(e) => {
+                bad += 1;
+                say(&format!("{}: {e}", sources.name(at)));
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    if let Some(stop) = failure {
+        return Err(stop);
+    }
+    out.flush().map_err(output(lang))?;
+    if bad > 0 {
+        say(&format!(
+            "netwerkscan: {bad} of {} response(s) are not valid",
+            bad + good
+        ));
+        Ok(ExitCode::FAILURE)
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// `report`: every response read and checked first; no report while one is bad.
+fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<ExitCode, Stop> {
+    let sources = Sources::expand(&a.files.paths, lang).map_err(Stop::Failed)?;
+    let gathered = aggregate::gather(&sources, instrument, lang).map_err(Stop::Failed)?;
+    for note in &gathered.notes {
+        say(&note.message(&sources, lang));
+    }
+    if gathered.problems > 0 {
+        return Err(Stop::Failed(format!(
+            "{} response(s) could not be read; no report was made",
+            gathered.problems
+        )));
+    }
+    let report = gathered.group.report();
+    if let Some(dir) = &a.svg {
+        for replaced in svg::write_all(dir, &report, instrument, lang).map_err(Stop::Failed)? {
+            say(&format!("netwerkscan: {replaced}"));
+        }
+    }
+    let stdout = io::stdout();
+    if a.output.json {
+        let json =
+            serde_json::to_string_pretty(&report).map_err(|e| Stop::Failed(e.to_string()))?;
+        let mut out = stdout.lock();
+        writeln!(out, "{json}")
+            .and_then(|()| out.flush())
+            .map_err(output(lang))?;
+    } else {
+        let mut out = Terminal::new(stdout.lock());
+        table::report(&mut out, &report, instrument, lang)
+            .and_then(|()| out.flush())
+            .map_err(output(lang))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A name for the `validate` line: cut like a table column, "-" when empty.
+fn or_dash(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.trim().is_empty() {
+        "-".into()
+    } else {
+        terminal::fit(s, table::MAX_NAME)
+    }
+}
