@@ -1173,6 +1173,8 @@ impl<'de> Section<'de> for CommentsSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Out, A::Error> {
         let r = self.r;
         let mut out: Vec<(String, String)> = Vec::new();
+        // Every key seen, null ones included, to refuse one given twice.
+        let mut seen: Vec<String> = Vec::new();
         while let Some(key) = next_key(&mut map)? {
             let v = next_any(&mut map)?;
             let known = Concept::parse(&key).is_some()
@@ -1201,10 +1203,11 @@ impl<'de> Section<'de> for CommentsSection<'_, '_> {
                 );
                 continue;
             }
-            if out.iter().any(|(k, _)| *k == key) {
+            if seen.iter().any(|k| *k == key) {
                 r.duplicate(format!("comments.{key}"));
                 continue;
             }
+            seen.push(key.to_string());
             if matches!(v, Any::Null) {
                 continue;
             }
