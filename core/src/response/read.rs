@@ -161,6 +161,8 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
     let instrument = reader.instrument;
     let mut response = top.response;
     match top.instrument {
+        // A value of the wrong kind is reported already; no reference to check then.
+        None if reader.errors.iter().any(|e| e.path == "instrument") => {}
         None => reader.error(
             "instrument".into(),
             "ontbreekt (verwacht {\"id\": ..., \"version\": ...})".into(),
@@ -843,10 +845,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
             match k {
                 0 => top.format = Some(owned(next_any(&mut map)?)),
                 1 => top.version = Some(owned(next_any(&mut map)?)),
-                2 => {
-                    top.instrument =
-                        Some(map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?)
-                }
+                2 => top.instrument = map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?,
                 3 => {
                     top.response.respondent =
                         map.next_value_seed(Obj(RespondentSection { r: &mut *r }))?
@@ -895,14 +894,15 @@ struct InstrumentSection<'r, 'i> {
 }
 
 impl<'de> Section<'de> for InstrumentSection<'_, '_> {
-    type Out = InstrumentRef;
+    /// `None` when the value is not an object (`null`, or a wrong kind, reported).
+    type Out = Option<InstrumentRef>;
     fn path(&self) -> String {
         "instrument".into()
     }
     fn sink(&mut self) -> &mut dyn Sink {
         self.r
     }
-    fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<InstrumentRef, A::Error> {
+    fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<InstrumentRef>, A::Error> {
         let r = self.r;
         let mut out = InstrumentRef::default();
         let mut seen = [false; 2];
@@ -936,7 +936,7 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 };
             }
         }
-        Ok(out)
+        Ok(Some(out))
     }
 }
 
