@@ -414,16 +414,16 @@ impl Reader<'_> {
     }
 
     /// The answer slot of an answer key, or why it has none.
-    fn slot(&mut self, key: &str, hint: usize) -> Option<usize> {
+    fn slot(&mut self, key: &str, hint: usize) -> Target {
         let instrument = self.instrument;
         let Some(previous) = self.previous else {
             // Files list the answers in the instrument's order, so the next slot is
             // nearly always the one: one comparison instead of a hash lookup.
             if instrument.statement(hint).is_some_and(|s| s.id == key) {
-                return Some(hint);
+                return Target::Slot(hint);
             }
             if let Some(slot) = instrument.slot(key) {
-                return Some(usize::from(slot));
+                return Target::Slot(usize::from(slot));
             }
             if instrument.open_question(key).is_some() {
                 self.error(
@@ -431,7 +431,7 @@ impl Reader<'_> {
                     format!("\"{key}\" is een open vraag; het antwoord hoort als tekst in comments.{key}"),
                     format!("\"{key}\" is an open question; its answer belongs as text in comments.{key}"),
                 );
-                return None;
+                return Target::Unknown;
             }
             self.error(
                 format!("answers.{key}"),
@@ -446,24 +446,39 @@ impl Reader<'_> {
                     instrument.version()
                 ),
             );
-            return None;
+            return Target::Unknown;
         };
-        match previous.items.iter().find(|(old, _)| old == key) {
-            Some((_, Some(new))) => instrument.slot(new).map(usize::from),
-            Some((_, None)) => {
-                self.left_out += 1;
-                None
-            }
+        match previous
+            .items
+            .iter()
+            .enumerate()
+            .find(|(_, (old, _))| old == key)
+        {
+            Some((_, (_, Some(new)))) => instrument
+                .slot(new)
+                .map_or(Target::Unknown, |s| Target::Slot(usize::from(s))),
+            Some((i, (_, None))) => Target::Replaced(i),
             None => {
                 self.error(
                     format!("answers.{key}"),
                     format!("onbekende vraag (versie {} van het instrument {} heeft geen vraag \"{key}\")", previous.version, instrument.id()),
                     format!("unknown item (version {} of the instrument {} has no item \"{key}\")", previous.version, instrument.id()),
                 );
-                None
+                Target::Unknown
             }
         }
     }
+}
+
+/// Where an answer key leads.
+enum Target {
+    /// The answer slot of a statement of this version.
+    Slot(usize),
+    /// An item of the earlier version that this version replaced: its index in the
+    /// `previous` table. The answer is checked and counted, then left out.
+    Replaced(usize),
+    /// No such item (already reported).
+    Unknown,
 }
 
 /// Where a section reports a value of the wrong kind.
@@ -1105,11 +1120,25 @@ impl<'de> Section<'de> for AnswersSection<'_, '_> {
         let r = self.r;
         let mut answers = self.answers;
         let mut seen = vec![false; answers.len()];
+        let mut replaced_seen: Vec<usize> = Vec::new();
         let mut hint = 0;
         while let Some(key) = next_key(&mut map)? {
             let v = next_any(&mut map)?;
-            let Some(slot) = r.slot(&key, hint) else {
-                continue;
+            let slot = match r.slot(&key, hint) {
+                Target::Slot(slot) => slot,
+                Target::Replaced(i) => {
+                    if replaced_seen.contains(&i) {
+                        r.duplicate(format!("answers.{key}"));
+                    } else {
+                        replaced_seen.push(i);
+                        // Left out, but a value off the scale is still a problem of the file.
+                        if r.likert(|| format!("answers.{key}"), &v).is_answered() {
+                            r.left_out += 1;
+                        }
+                    }
+                    continue;
+                }
+                Target::Unknown => continue,
             };
             hint = slot + 1;
             if std::mem::replace(&mut seen[slot], true) {
