@@ -259,10 +259,13 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
 }
 
 /// Version 0 was the prototype's draft: `scores` instead of `answers`, and the ladder
-/// as two flat fields. It is rewritten as version 1 and read again.
+/// as two flat fields. It is rewritten as version 1 and read again. Values are moved as
+/// their raw text, so unknown fields keep every digit, as in any other version.
 fn version0(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
-    use serde_json::{Map, Value};
-    let mut top: Map<String, Value> = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    use std::collections::BTreeMap;
+    let raw = |json: &str| RawValue::from_string(json.to_owned()).map_err(|e| syntax(&e));
+    let mut top: BTreeMap<String, Box<RawValue>> =
+        serde_json::from_str(text).map_err(|e| syntax(&e))?;
     if !top.contains_key("answers") {
         if let Some(scores) = top.remove("scores") {
             top.insert("answers".into(), scores);
@@ -271,12 +274,15 @@ fn version0(text: &str, instrument: &Instrument) -> Result<Response, ResponseErr
     let current = top.remove("ladder_current");
     let desired = top.remove("ladder_desired");
     if (current.is_some() || desired.is_some()) && !top.contains_key("ladder") {
-        let mut ladder = Map::new();
-        ladder.insert("current".into(), current.unwrap_or(Value::Null));
-        ladder.insert("desired".into(), desired.unwrap_or(Value::Null));
-        top.insert("ladder".into(), ladder.into());
+        let get = |v: &Option<Box<RawValue>>| v.as_ref().map_or("null", |v| v.get()).to_owned();
+        let ladder = format!(
+            "{{\"current\":{},\"desired\":{}}}",
+            get(&current),
+            get(&desired)
+        );
+        top.insert("ladder".into(), raw(&ladder)?);
     }
-    top.insert("version".into(), 1.into());
+    top.insert("version".into(), raw("1")?);
     let text = serde_json::to_string(&top).map_err(|e| syntax(&e))?;
     response(&text, instrument)
 }
