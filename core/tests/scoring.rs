@@ -1239,3 +1239,36 @@ fn the_example_group_by_hand() {
     assert_eq!(r.comments.get("eerste-stap").expect("eerste-stap").count, 4);
     assert_eq!(r.comments.get("vrijheid").expect("vrijheid").count, 2);
 }
+
+#[test]
+fn merged_groups_keep_the_comments_in_the_respondents_order() {
+    use netwerkregie::group::MAX_COMMENTS;
+    use netwerkregie::Group;
+    // 600 respondents, each with a comment numbered by its place; filled into two
+    // groups by turns (as the CLI's workers do) and merged in either order.
+    let responses: Vec<Response> = (0..600)
+        .map(|i| resp(&json!({"comments": {"respect": format!("{i}")}})))
+        .collect();
+    let expected: Vec<String> = (0..MAX_COMMENTS).map(|i| i.to_string()).collect();
+    for reverse in [false, true] {
+        let mut parts = [Group::new(instrument()), Group::new(instrument())];
+        for (seq, r) in responses.iter().enumerate() {
+            parts[seq % 2].add_numbered(r, seq as u64);
+        }
+        let [even, odd] = parts;
+        let (mut first, second) = if reverse { (odd, even) } else { (even, odd) };
+        first.merge(second);
+        let r = first.report();
+        let c = r.comments.get("respect").expect("comments");
+        assert_eq!(c.count, 600);
+        assert_eq!(
+            c.texts,
+            expected,
+            "merged {}",
+            if reverse { "odd first" } else { "even first" }
+        );
+    }
+    // One group filled in order keeps the first 500 too.
+    let r = report(&responses);
+    assert_eq!(r.comments.get("respect").expect("comments").texts, expected);
+}
