@@ -460,14 +460,15 @@ impl<'a> Group<'a> {
     fn coverage(&self, items: &ItemStats) -> Coverage {
         let roles: ByRole<RoleCoverage> = Keyed::new(std::array::from_fn(|i| {
             let role = Role::ALL[i];
-            // Coverage names each organisation as first spelled, like the interests table.
-            let mut holders: Vec<String> = self
+            // Coverage names each organisation as first spelled and lists them like the
+            // interests table: by name whatever its case (the map's order), so the order
+            // does not depend on whose spelling came first.
+            let holders: Vec<String> = self
                 .organisations
                 .values()
                 .filter(|o| o.roles[i])
                 .map(|o| o.name.clone())
                 .collect();
-            holders.sort();
             let connection = self
                 .instrument
                 .connection_slot(role)

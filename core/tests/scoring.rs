@@ -915,6 +915,28 @@ fn organisations_are_one_whatever_their_case_known_by_the_first_spelling() {
 }
 
 #[test]
+fn holders_are_listed_by_name_whatever_its_case() {
+    // "gemeente" is spelled in lower case by its first respondent; it still comes
+    // before "Woonstichting", as in the interests table, in either order of respondents.
+    let a = member("gemeente", &["eigenaar"], [None; 3]);
+    let b = member("Woonstichting", &["eigenaar"], [None; 3]);
+    let c = member("Gemeente", &["eigenaar"], [None; 3]);
+    for rs in [[a.clone(), b.clone(), c.clone()], [a, c, b]] {
+        let r = report(&rs);
+        assert_eq!(
+            r.coverage.roles[Role::Eigenaar].holders,
+            ["gemeente", "Woonstichting"]
+        );
+        let names: Vec<&str> = r
+            .interests
+            .iter()
+            .map(|o| o.organisation.as_str())
+            .collect();
+        assert_eq!(names, ["gemeente", "Woonstichting"]);
+    }
+}
+
+#[test]
 fn a_missing_role_is_advised_only_from_two_organisations() {
     // Two respondents of one organisation and no ratings: every group missing, but
     // no role advice yet.
