@@ -634,7 +634,7 @@ fn previous(r: &mut Reader<'_>, path: &str, v: Json) -> Option<Previous> {
                 match v {
                     Json::Null => items.push((Cow::Owned(old.clone()), None)),
                     Json::String(new) => {
-                        items.push((Cow::Owned(old.clone()), Some(Cow::Owned(new))))
+                        items.push((Cow::Owned(old.clone()), Some(Cow::Owned(new))));
                     }
                     other => r.problem(
                         &p,

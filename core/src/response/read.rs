@@ -869,7 +869,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
                 2 => top.instrument = map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?,
                 3 => {
                     top.response.respondent =
-                        map.next_value_seed(Obj(RespondentSection { r: &mut *r }))?
+                        map.next_value_seed(Obj(RespondentSection { r: &mut *r }))?;
                 }
                 4 => {
                     let v = next_any(&mut map)?;
@@ -889,18 +889,18 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
                 }
                 6 => {
                     top.response.importance =
-                        map.next_value_seed(Obj(ImportanceSection { r: &mut *r }))?
+                        map.next_value_seed(Obj(ImportanceSection { r: &mut *r }))?;
                 }
                 7 => {
                     top.response.comments =
-                        map.next_value_seed(Obj(CommentsSection { r: &mut *r }))?
+                        map.next_value_seed(Obj(CommentsSection { r: &mut *r }))?;
                 }
                 8 => {
-                    top.response.ladder = map.next_value_seed(Obj(LadderSection { r: &mut *r }))?
+                    top.response.ladder = map.next_value_seed(Obj(LadderSection { r: &mut *r }))?;
                 }
                 _ => {
                     top.response.interests =
-                        map.next_value_seed(Obj(InterestsSection { r: &mut *r }))?
+                        map.next_value_seed(Obj(InterestsSection { r: &mut *r }))?;
                 }
             }
         }
