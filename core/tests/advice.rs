@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use netwerkregie::advice::Evidence;
 use netwerkregie::instrument::AdviceDef;
 use netwerkregie::report::Report;
 use netwerkregie::{
@@ -751,7 +752,6 @@ fn the_example_groups_advice_in_order() {
     assert_eq!(lowest(2), ("gelijkwaardigheid-doorslag", 2.25));
     assert_eq!(lowest(3), ("opgave-veroorzakers", 2.0));
     // The role finding rests on both kinds of evidence.
-    use netwerkregie::advice::Evidence;
     assert_eq!(
         r.advice[0].evidence,
         [Evidence::Roles, Evidence::Connection]

@@ -494,3 +494,25 @@ fn scores_read_with_the_languages_separator() {
         "English where the instrument has no Frisian"
     );
 }
+
+#[test]
+fn a_trainers_instrument_rewords_the_charts() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(netwerkregie::Instrument::builtin_json()).expect("JSON");
+    v["words"]["chart.concepts"] =
+        serde_json::json!({"nl": "Onze relaties", "en": "Our relations"});
+    v["words"]["score.missing"] = serde_json::json!({"nl": "onbekend", "en": "unknown"});
+    v["words"]["decimal"] = serde_json::json!({"nl": ".", "en": ","});
+    let trainer = netwerkregie::Instrument::from_json(&v.to_string()).expect("valid");
+    let r = netwerkregie::Group::report_of(&trainer, &[]);
+    let svg = radar_svg(&chart::concepts_radar(&r, &trainer, Lang::Nl), SIZE);
+    assert_eq!(texts(&svg)[0].text, "Onze relaties");
+    assert_eq!(joined(&svg).matches("onbekend").count(), 6);
+    let r = netwerkregie::Group::report_of(&trainer, &examples());
+    let all = joined(&radar_svg(
+        &chart::concepts_radar(&r, &trainer, Lang::En),
+        SIZE,
+    ));
+    assert_contains(&all, "Our relations");
+    assert_contains(&all, "Respect 4,10");
+}

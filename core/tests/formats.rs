@@ -8,7 +8,8 @@ use std::collections::hash_map::RandomState;
 use common::*;
 use netwerkregie::response::{MAX_RESPONSE_BYTES, RESPONSE_VERSION};
 use netwerkregie::{
-    Answer, Concept, Form, Lang, Level, Position, Response, ResponseError, Role, Rung, Sector,
+    Answer, Concept, Form, Lang, Level, Likert, Position, Response, ResponseError, Role, Rung,
+    Sector,
 };
 use serde_json::{json, Value};
 
@@ -72,13 +73,13 @@ fn a_version_2_response_reads_into_typed_fields() {
     assert_eq!(r.respondent.sector, Answer::Given(Sector::Overheid));
     assert_eq!(r.respondent.level, Answer::Given(Level::Management));
     assert_eq!(r.form, Answer::Given(Form::Netwerk));
-    assert_eq!(r.answer(i, "opgave-eigen").map(|l| l.get()), Some(4));
+    assert_eq!(r.answer(i, "opgave-eigen").map(Likert::get), Some(4));
     // "weet niet" is kept apart from "not answered".
     let slot = |id: &str| usize::from(i.slot(id).expect("a statement"));
     assert_eq!(r.answers[slot("opgave-samen")], Answer::Unknown);
     assert_eq!(r.answers[slot("opgave-rol")], Answer::Unanswered);
     assert_eq!(r.answers.len(), 42);
-    assert_eq!(r.importance(Concept::Respect).map(|l| l.get()), Some(5));
+    assert_eq!(r.importance(Concept::Respect).map(Likert::get), Some(5));
     assert_eq!(r.importance[Concept::Vertrouwen.index()], Answer::Unknown);
     assert_eq!(r.importance[Concept::Vrijheid.index()], Answer::Unanswered);
     assert_eq!(r.comment("opgave-wat"), Some("Eenzaamheid terugdringen."));
@@ -641,12 +642,12 @@ fn version_0_the_prototypes_draft_is_migrated() {
     let i = instrument();
     // Through the version 1 map: respect-2 -> respect-visie, respect-3 -> respect-voeten,
     // opgave-2 -> opgave-positiespel; respect-1 was replaced.
-    assert_eq!(r.answer(i, "respect-visie").map(|l| l.get()), Some(4));
+    assert_eq!(r.answer(i, "respect-visie").map(Likert::get), Some(4));
     assert_eq!(
         r.answers[usize::from(i.slot("respect-voeten").expect("slot"))],
         Answer::Unknown
     );
-    assert_eq!(r.answer(i, "opgave-positiespel").map(|l| l.get()), Some(2));
+    assert_eq!(r.answer(i, "opgave-positiespel").map(Likert::get), Some(2));
     assert_eq!(r.ladder.current, Answer::Given(Rung::Regisseren));
     assert_eq!(r.ladder.desired, Answer::Given(Rung::Faciliteren));
     assert!(r.extra.is_empty(), "old fields are gone: {:?}", r.extra);

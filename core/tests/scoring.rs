@@ -14,6 +14,7 @@
 mod common;
 
 use common::*;
+use netwerkregie::advice::Evidence;
 use netwerkregie::report::Report;
 use netwerkregie::{
     Band, Concept, CoverageStatus, Form, InfluenceSource, InterestFlag, LadderFlag, Module,
@@ -886,7 +887,6 @@ fn a_group_nobody_holds_or_reaches_is_missing() {
         assert_eq!(a.band, Band::Zorg);
         close(a.severity, 12.0);
     }
-    use netwerkregie::advice::Evidence;
     assert_eq!(roles[0].evidence, [Evidence::Roles, Evidence::Connection]);
     assert_eq!(roles[1].evidence, [Evidence::Roles]);
 }
