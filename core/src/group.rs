@@ -62,8 +62,48 @@ pub struct Group<'a> {
     ladder: [Ladder; 2],
     forms: [usize; Form::COUNT],
     organisations: BTreeMap<String, Organisation>,
-    comments: BTreeMap<String, Comments>,
+    comments: BTreeMap<String, Noted>,
     migrated: BTreeMap<String, (usize, usize)>,
+}
+
+/// The comments under one key while the group fills: the texts with the sequence
+/// number of their respondent, so that groups merged in any order keep the first
+/// [`MAX_COMMENTS`] in the respondents' order.
+#[derive(Debug, Clone, Default)]
+struct Noted {
+    count: usize,
+    texts: Vec<(u64, String)>,
+}
+
+impl Noted {
+    fn add(&mut self, seq: u64, text: &str) {
+        self.count += 1;
+        if self.texts.len() < MAX_COMMENTS {
+            self.texts.push((seq, text.to_owned()));
+        } else if let Some(last) = self.texts.iter_mut().max_by_key(|(s, _)| *s) {
+            if seq < last.0 {
+                *last = (seq, text.to_owned());
+            }
+        }
+    }
+
+    fn merge(&mut self, other: Noted) {
+        self.count += other.count;
+        self.texts.extend(other.texts);
+        if self.texts.len() > MAX_COMMENTS {
+            self.texts.sort_by_key(|(s, _)| *s);
+            self.texts.truncate(MAX_COMMENTS);
+        }
+    }
+
+    fn comments(&self) -> Comments {
+        let mut texts = self.texts.clone();
+        texts.sort_by_key(|(s, _)| *s);
+        Comments {
+            count: self.count,
+            texts: texts.into_iter().map(|(_, t)| t).collect(),
+        }
+    }
 }
 
 /// Running ladder sums of one view (the government, or the partners).
@@ -239,11 +279,7 @@ impl<'a> Group<'a> {
             if text.trim().is_empty() {
                 continue;
             }
-            let entry = self.comments.entry(key.clone()).or_default();
-            entry.count += 1;
-            if entry.texts.len() < MAX_COMMENTS {
-                entry.texts.push(text.clone());
-            }
+            self.comments.entry(key.clone()).or_default().add(seq, text);
         }
         if let Some(m) = &response.migrated {
             let entry = self.migrated.entry(m.from.clone()).or_default();
@@ -306,10 +342,7 @@ impl<'a> Group<'a> {
             }
         }
         for (key, c) in other.comments {
-            let entry = self.comments.entry(key).or_default();
-            entry.count += c.count;
-            let room = MAX_COMMENTS.saturating_sub(entry.texts.len());
-            entry.texts.extend(c.texts.into_iter().take(room));
+            self.comments.entry(key).or_default().merge(c);
         }
         for (from, (n, left)) in other.migrated {
             let entry = self.migrated.entry(from).or_default();
@@ -375,7 +408,7 @@ impl<'a> Group<'a> {
             comments: CommentsByKey(
                 self.comments
                     .iter()
-                    .map(|(k, c)| (k.clone(), c.clone()))
+                    .map(|(k, c)| (k.clone(), c.comments()))
                     .collect(),
             ),
             advice: Vec::new(),
@@ -427,14 +460,15 @@ impl<'a> Group<'a> {
     fn coverage(&self, items: &ItemStats) -> Coverage {
         let roles: ByRole<RoleCoverage> = Keyed::new(std::array::from_fn(|i| {
             let role = Role::ALL[i];
-            // Coverage names each organisation as first spelled, like the interests table.
-            let mut holders: Vec<String> = self
+            // Coverage names each organisation as first spelled and lists them like the
+            // interests table: by name whatever its case (the map's order), so the order
+            // does not depend on whose spelling came first.
+            let holders: Vec<String> = self
                 .organisations
                 .values()
                 .filter(|o| o.roles[i])
                 .map(|o| o.name.clone())
                 .collect();
-            holders.sort();
             let connection = self
                 .instrument
                 .connection_slot(role)

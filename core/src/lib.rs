@@ -15,10 +15,10 @@
 //! let instrument = Instrument::builtin();
 //! let text = r#"{"format": "netwerkscan-response", "version": 2,
 //!   "instrument": {"id": "netwerkscan", "version": "2"},
-//!   "answers": {"respect-waarden": 4, "respect-visie": 5, "respect-oordeel": 2}}"#;
+//!   "answers": {"respect-waarden": 4, "respect-visie": 5, "respect-voeten": 2}}"#;
 //! let response = Response::from_json(text, instrument)?;
 //! let report = Group::report_of(instrument, &[response]);
-//! // respect-oordeel is reverse-worded, so 2 counts as 4: (4 + 5 + 4) / 3.
+//! // respect-voeten is reverse-worded, so 2 counts as 4: (4 + 5 + 4) / 3.
 //! let respect = report.concept_mean(Concept::Respect).unwrap();
 //! assert!((respect - 13.0 / 3.0).abs() < 1e-12);
 //! # Ok::<(), netwerkregie::ResponseError>(())

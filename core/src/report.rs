@@ -105,7 +105,8 @@ impl Serialize for FormReport {
 /// How the network reaches one group around the problem.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RoleCoverage {
-    /// The organisations that say they hold the role, as first spelled, sorted.
+    /// The organisations that say they hold the role, as first spelled, sorted by name
+    /// whatever its case (as the interests table).
     pub holders: Vec<String>,
     /// How the respondents rate the network's connection to this group.
     pub connection: Stats,

@@ -110,13 +110,18 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
 
     let node = tools::require("node", "install Node.js (apt-get install nodejs)")?;
     let mut bundle = Command::new(node);
-    bundle.current_dir(root).arg(root.join("www").join("build.mjs"));
+    bundle
+        .current_dir(root)
+        .arg(root.join("www").join("build.mjs"));
     if profile == Profile::Dev {
         bundle.arg("--dev");
     }
     tools::run(&mut bundle)?;
     if !site.join("index.html").is_file() {
-        return Err(format!("{} has no index.html after the build", site.display()));
+        return Err(format!(
+            "{} has no index.html after the build",
+            site.display()
+        ));
     }
     eprintln!("build: site ready in {}", site.display());
     Ok(site)

@@ -107,11 +107,12 @@ impl Reader<'_> {
         let Some((path, v)) = self.required(obj, key) else {
             return Str::Borrowed("");
         };
-        let s = self.string_value(&path, v).unwrap_or_default();
-        if s.trim().is_empty() {
+        // A value of the wrong kind is reported as such, not also as empty.
+        let s = self.string_value(&path, v);
+        if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
             self.problem(&path, "is empty");
         }
-        Cow::Owned(s)
+        Cow::Owned(s.unwrap_or_default())
     }
 
     fn opt_string(&mut self, obj: &mut Obj, key: &str) -> Option<Str> {
@@ -134,11 +135,11 @@ impl Reader<'_> {
                     Str::Borrowed("")
                 }
                 Some(v) => {
-                    let s = me.string_value(&path, v).unwrap_or_default();
-                    if s.trim().is_empty() {
+                    let s = me.string_value(&path, v);
+                    if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
                         me.problem(&path, format!("the {name} text is empty"));
                     }
-                    Cow::Owned(s)
+                    Cow::Owned(s.unwrap_or_default())
                 }
             }
         };
@@ -322,11 +323,11 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
     let version = match top.take("version") {
         Some(Json::Number(n)) => Cow::Owned(n.to_string()),
         Some(v) => {
-            let s = r.string_value("version", v).unwrap_or_default();
-            if s.trim().is_empty() {
+            let s = r.string_value("version", v);
+            if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
                 r.problem("version", "is empty");
             }
-            Cow::Owned(s)
+            Cow::Owned(s.unwrap_or_default())
         }
         None => {
             r.problem("version", "is missing");

@@ -161,6 +161,8 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
     let instrument = reader.instrument;
     let mut response = top.response;
     match top.instrument {
+        // A value of the wrong kind is reported already; no reference to check then.
+        None if reader.errors.iter().any(|e| e.path == "instrument") => {}
         None => reader.error(
             "instrument".into(),
             "ontbreekt (verwacht {\"id\": ..., \"version\": ...})".into(),
@@ -257,10 +259,13 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
 }
 
 /// Version 0 was the prototype's draft: `scores` instead of `answers`, and the ladder
-/// as two flat fields. It is rewritten as version 1 and read again.
+/// as two flat fields. It is rewritten as version 1 and read again. Values are moved as
+/// their raw text, so unknown fields keep every digit, as in any other version.
 fn version0(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
-    use serde_json::{Map, Value};
-    let mut top: Map<String, Value> = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    use std::collections::BTreeMap;
+    let raw = |json: &str| RawValue::from_string(json.to_owned()).map_err(|e| syntax(&e));
+    let mut top: BTreeMap<String, Box<RawValue>> =
+        serde_json::from_str(text).map_err(|e| syntax(&e))?;
     if !top.contains_key("answers") {
         if let Some(scores) = top.remove("scores") {
             top.insert("answers".into(), scores);
@@ -269,12 +274,15 @@ fn version0(text: &str, instrument: &Instrument) -> Result<Response, ResponseErr
     let current = top.remove("ladder_current");
     let desired = top.remove("ladder_desired");
     if (current.is_some() || desired.is_some()) && !top.contains_key("ladder") {
-        let mut ladder = Map::new();
-        ladder.insert("current".into(), current.unwrap_or(Value::Null));
-        ladder.insert("desired".into(), desired.unwrap_or(Value::Null));
-        top.insert("ladder".into(), ladder.into());
+        let get = |v: &Option<Box<RawValue>>| v.as_ref().map_or("null", |v| v.get()).to_owned();
+        let ladder = format!(
+            "{{\"current\":{},\"desired\":{}}}",
+            get(&current),
+            get(&desired)
+        );
+        top.insert("ladder".into(), raw(&ladder)?);
     }
-    top.insert("version".into(), 1.into());
+    top.insert("version".into(), raw("1")?);
     let text = serde_json::to_string(&top).map_err(|e| syntax(&e))?;
     response(&text, instrument)
 }
@@ -412,16 +420,16 @@ impl Reader<'_> {
     }
 
     /// The answer slot of an answer key, or why it has none.
-    fn slot(&mut self, key: &str, hint: usize) -> Option<usize> {
+    fn slot(&mut self, key: &str, hint: usize) -> Target {
         let instrument = self.instrument;
         let Some(previous) = self.previous else {
             // Files list the answers in the instrument's order, so the next slot is
             // nearly always the one: one comparison instead of a hash lookup.
             if instrument.statement(hint).is_some_and(|s| s.id == key) {
-                return Some(hint);
+                return Target::Slot(hint);
             }
             if let Some(slot) = instrument.slot(key) {
-                return Some(usize::from(slot));
+                return Target::Slot(usize::from(slot));
             }
             if instrument.open_question(key).is_some() {
                 self.error(
@@ -429,7 +437,7 @@ impl Reader<'_> {
                     format!("\"{key}\" is een open vraag; het antwoord hoort als tekst in comments.{key}"),
                     format!("\"{key}\" is an open question; its answer belongs as text in comments.{key}"),
                 );
-                return None;
+                return Target::Unknown;
             }
             self.error(
                 format!("answers.{key}"),
@@ -444,24 +452,39 @@ impl Reader<'_> {
                     instrument.version()
                 ),
             );
-            return None;
+            return Target::Unknown;
         };
-        match previous.items.iter().find(|(old, _)| old == key) {
-            Some((_, Some(new))) => instrument.slot(new).map(usize::from),
-            Some((_, None)) => {
-                self.left_out += 1;
-                None
-            }
+        match previous
+            .items
+            .iter()
+            .enumerate()
+            .find(|(_, (old, _))| old == key)
+        {
+            Some((_, (_, Some(new)))) => instrument
+                .slot(new)
+                .map_or(Target::Unknown, |s| Target::Slot(usize::from(s))),
+            Some((i, (_, None))) => Target::Replaced(i),
             None => {
                 self.error(
                     format!("answers.{key}"),
                     format!("onbekende vraag (versie {} van het instrument {} heeft geen vraag \"{key}\")", previous.version, instrument.id()),
                     format!("unknown item (version {} of the instrument {} has no item \"{key}\")", previous.version, instrument.id()),
                 );
-                None
+                Target::Unknown
             }
         }
     }
+}
+
+/// Where an answer key leads.
+enum Target {
+    /// The answer slot of a statement of this version.
+    Slot(usize),
+    /// An item of the earlier version that this version replaced: its index in the
+    /// `previous` table. The answer is checked and counted, then left out.
+    Replaced(usize),
+    /// No such item (already reported).
+    Unknown,
 }
 
 /// Where a section reports a value of the wrong kind.
@@ -843,10 +866,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
             match k {
                 0 => top.format = Some(owned(next_any(&mut map)?)),
                 1 => top.version = Some(owned(next_any(&mut map)?)),
-                2 => {
-                    top.instrument =
-                        Some(map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?);
-                }
+                2 => top.instrument = map.next_value_seed(Obj(InstrumentSection { r: &mut *r }))?,
                 3 => {
                     top.response.respondent =
                         map.next_value_seed(Obj(RespondentSection { r: &mut *r }))?;
@@ -895,14 +915,15 @@ struct InstrumentSection<'r, 'i> {
 }
 
 impl<'de> Section<'de> for InstrumentSection<'_, '_> {
-    type Out = InstrumentRef;
+    /// `None` when the value is not an object (`null`, or a wrong kind, reported).
+    type Out = Option<InstrumentRef>;
     fn path(&self) -> String {
         "instrument".into()
     }
     fn sink(&mut self) -> &mut dyn Sink {
         self.r
     }
-    fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<InstrumentRef, A::Error> {
+    fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<InstrumentRef>, A::Error> {
         let r = self.r;
         let mut out = InstrumentRef::default();
         let mut seen = [false; 2];
@@ -936,7 +957,7 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 };
             }
         }
-        Ok(out)
+        Ok(Some(out))
     }
 }
 
@@ -1105,11 +1126,25 @@ impl<'de> Section<'de> for AnswersSection<'_, '_> {
         let r = self.r;
         let mut answers = self.answers;
         let mut seen = vec![false; answers.len()];
+        let mut replaced_seen: Vec<usize> = Vec::new();
         let mut hint = 0;
         while let Some(key) = next_key(&mut map)? {
             let v = next_any(&mut map)?;
-            let Some(slot) = r.slot(&key, hint) else {
-                continue;
+            let slot = match r.slot(&key, hint) {
+                Target::Slot(slot) => slot,
+                Target::Replaced(i) => {
+                    if replaced_seen.contains(&i) {
+                        r.duplicate(format!("answers.{key}"));
+                    } else {
+                        replaced_seen.push(i);
+                        // Left out, but a value off the scale is still a problem of the file.
+                        if r.likert(|| format!("answers.{key}"), &v).is_answered() {
+                            r.left_out += 1;
+                        }
+                    }
+                    continue;
+                }
+                Target::Unknown => continue,
             };
             hint = slot + 1;
             if std::mem::replace(&mut seen[slot], true) {
@@ -1173,6 +1208,8 @@ impl<'de> Section<'de> for CommentsSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Out, A::Error> {
         let r = self.r;
         let mut out: Vec<(String, String)> = Vec::new();
+        // Every key seen, null ones included, to refuse one given twice.
+        let mut seen: Vec<String> = Vec::new();
         while let Some(key) = next_key(&mut map)? {
             let v = next_any(&mut map)?;
             let known = Concept::parse(&key).is_some()
@@ -1201,10 +1238,11 @@ impl<'de> Section<'de> for CommentsSection<'_, '_> {
                 );
                 continue;
             }
-            if out.iter().any(|(k, _)| *k == key) {
+            if seen.iter().any(|k| *k == key) {
                 r.duplicate(format!("comments.{key}"));
                 continue;
             }
+            seen.push(key.to_string());
             if matches!(v, Any::Null) {
                 continue;
             }

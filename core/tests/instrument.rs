@@ -1,0 +1,435 @@
+//! The instrument reader and validator: the built-in instrument is valid, and a
+//! trainer's file hears of every problem at once, each with its field (issue 8, item 10).
+
+use netwerkregie::advice::Trigger;
+use netwerkregie::instrument::{ItemType, MAX_INSTRUMENT_BYTES};
+use netwerkregie::{Concept, Instrument, InstrumentError, Lang, Module, Word};
+use serde_json::{json, Value};
+
+fn builtin_value() -> Value {
+    serde_json::from_str(Instrument::builtin_json()).expect("JSON")
+}
+
+fn index_of(list: &Value, key: &str, value: &str) -> usize {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .position(|x| x[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value}"))
+}
+
+#[track_caller]
+fn problems_of(v: &Value) -> Vec<String> {
+    match Instrument::from_json(&v.to_string()) {
+        Err(InstrumentError::Invalid(problems)) => problems,
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+}
+
+#[track_caller]
+fn assert_problem(problems: &[String], expected: &str) {
+    assert!(
+        problems.iter().any(|p| p == expected),
+        "no problem {expected:?} in:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_builtin_instrument_is_valid_and_equals_its_compiled_form() {
+    let i = Instrument::from_json(Instrument::builtin_json()).expect("valid");
+    assert_eq!(&i, Instrument::builtin());
+    assert_eq!(i.id(), "netwerkscan");
+    assert_eq!(i.version(), "2");
+    assert_eq!(i.statement_count(), 42);
+    let open: Vec<&str> = i.open_questions().map(|q| q.id.as_ref()).collect();
+    assert_eq!(open, ["opgave-wat", "eerste-stap"]);
+    assert_eq!(
+        i.open_question("opgave-wat").map(|q| q.module),
+        Some(Some(Module::Opgave))
+    );
+    assert_eq!(i.open_question("eerste-stap").map(|q| q.module), Some(None));
+    assert!(i.statements().all(|s| s.kind == ItemType::Likert));
+    // Every finding has its advice, in every band it can have.
+    for t in Trigger::all() {
+        for band in t.variant_bands() {
+            let a = i
+                .advice(t, *band, None)
+                .unwrap_or_else(|| panic!("{t} {band:?}"));
+            assert_eq!(a.band, *band, "{t}");
+            assert!(a.form.is_none());
+        }
+    }
+    // Every word in both languages.
+    for w in Word::ALL {
+        for lang in [Lang::Nl, Lang::En] {
+            assert!(!i.say(*w, lang).is_empty(), "{w} {lang}");
+        }
+    }
+    assert_eq!(i.say(Word::ScoreMissing, Lang::Nl), "geen score");
+    assert_eq!(i.decimal(Lang::Nl), ',');
+    assert_eq!(i.decimal(Lang::En), '.');
+    assert_eq!(i.languages(), [Lang::Nl, Lang::En]);
+    // The English label is "Equal standing" (issue 9).
+    assert_eq!(
+        i.concept_label(Concept::Gelijkwaardigheid).en,
+        "Equal standing"
+    );
+    // And a reverse item only where it is a true negation: one per concept here, but
+    // the validator no longer asks for it.
+    for c in Concept::ALL {
+        let reverse = i.concept_slots(*c).iter().filter(|s| s.reverse).count();
+        assert_eq!(reverse, 1, "{c}");
+    }
+    // Serialised, the instrument reads back as itself.
+    let json = serde_json::to_string(i.file()).expect("serialises");
+    assert_eq!(Instrument::from_json(&json).expect("valid"), i);
+}
+
+#[test]
+fn a_concept_needs_no_reverse_item() {
+    let mut v = builtin_value();
+    for item in v["items"].as_array_mut().expect("items") {
+        item.as_object_mut().expect("item").remove("reverse");
+    }
+    let i = Instrument::from_json(&v.to_string()).expect("valid without reverse items");
+    assert!(i.statements().all(|s| !s.reverse));
+}
+
+#[test]
+fn a_trainers_file_hears_of_every_problem_at_once() {
+    let mut v = builtin_value();
+    // 1. An integer where a text should be.
+    let i = index_of(&v["items"], "id", "respect-waarden");
+    v["items"][i]["text"]["en"] = json!(1);
+    // 2. An unknown field.
+    v["items"][i]["colour"] = json!("rood");
+    // 3. A missing Dutch text.
+    let c = index_of(&v["concepts"], "id", "vrijheid");
+    v["concepts"][c]["label"]
+        .as_object_mut()
+        .expect("text")
+        .remove("nl");
+    // 4. An unknown trigger (so concept:vertrouwen in band aandacht loses its advice).
+    let a = index_of(&v["advice"], "id", "advies-vertrouwen-aandacht");
+    v["advice"][a]["when"] = json!("concept:liefde");
+    // 5. A missing band variant.
+    let a = index_of(&v["advice"], "id", "advies-respect-zorg");
+    v["advice"].as_array_mut().expect("advice").remove(a);
+    // 6. A previous id mapped to an item that does not exist.
+    v["previous"][0]["items"]["opgave-2"] = json!("opgave-strijd");
+    // 7. Two old ids mapped to one new one.
+    v["previous"][0]["items"]["opgave-1"] = json!("opgave-rol");
+    // 8. A type error deeper down: a list where an object should be.
+    v["form"]["help"] = json!(["keten", "netwerk"]);
+    // 9. An unknown word.
+    v["words"]["band.goed"] = json!({"nl": "goed", "en": "good"});
+
+    let problems = problems_of(&v);
+    let item = format!("items[{i}]");
+    let concept = format!("concepts[{c}]");
+    let unknown_advice = index_of(&v["advice"], "id", "advies-vertrouwen-aandacht");
+    for expected in [
+        format!("{item}.text.en: expected text, found a number"),
+        format!("{item}.colour: unknown field"),
+        format!("{concept}.label.nl: missing Dutch text"),
+        format!("advice[{unknown_advice}].when: unknown id \"concept:liefde\" (expected one of concept:<concept>, module:opgave, module:organisatie, trust:voor, trust:achter, ladder:<flag>, role:<role>, connection:<role>, interests:onbalans, interests:vrijblijvend, divergent)"),
+        "advice: no advice for \"concept:vertrouwen\" with band \"aandacht\"".to_owned(),
+        "advice: no advice for \"concept:respect\" with band \"zorg\"".to_owned(),
+        "previous[0].items.opgave-2: maps to \"opgave-strijd\", which is not an item of this version".to_owned(),
+        "previous[0].items.opgave-4: maps to \"opgave-rol\", as \"opgave-1\" does already; two answers cannot become one".to_owned(),
+        "form.help: expected an object, found a list".to_owned(),
+        "words.band.goed: unknown word".to_owned(),
+    ] {
+        assert_problem(&problems, &expected);
+    }
+    assert_eq!(problems.len(), 10, "{problems:#?}");
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.contains("text.en: the English text is empty")),
+        "a number is not an empty text"
+    );
+
+    // The error's message lists every problem, and how many.
+    let message = Instrument::from_json(&v.to_string())
+        .expect_err("invalid")
+        .to_string();
+    assert!(
+        message.starts_with("instrument: 10 problem(s):\n- "),
+        "{message}"
+    );
+    for p in &problems {
+        assert!(message.contains(p.as_str()), "{p} not in {message}");
+    }
+}
+
+/// A change to the builtin instrument, and the problem it must bring.
+type Mutation = (fn(&mut Value), &'static str);
+
+#[test]
+fn each_instrument_problem_alone() {
+    let mutations: Vec<Mutation> = vec![
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "opgave-samen");
+                v["items"][i]["id"] = json!("opgave-eigen");
+            },
+            "items[1].id: duplicate id \"opgave-eigen\"",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "respect-visie");
+                v["items"][i]["concept"] = json!("liefde");
+            },
+            "items[25].concept: unknown id \"liefde\" (expected one of gelijkwaardigheid, respect, vrijheid, verantwoording, transparantie, vertrouwen)",
+        ),
+        (
+            |v| v["title"]["en"] = json!("  "),
+            "title.en: the English text is empty",
+        ),
+        (
+            |v| {
+                for id in ["vertrouwen-nieuwsgierig", "vertrouwen-toezeggingen"] {
+                    let i = index_of(&v["items"], "id", id);
+                    v["items"].as_array_mut().expect("list").remove(i);
+                }
+            },
+            "items: concept vertrouwen has 2 statement(s), needs at least 3",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["advice"], "when", "trust:voor");
+                v["advice"].as_array_mut().expect("list").remove(i);
+            },
+            "advice: no advice for \"trust:voor\"",
+        ),
+        (
+            |v| v["format"] = json!("iets-anders"),
+            "format: expected \"netwerkscan-instrument\", found \"iets-anders\"",
+        ),
+        (
+            |v| v["items"][0]["source"] = json!("s999"),
+            "items[0] (opgave-eigen).source: unknown source \"s999\"",
+        ),
+        (
+            |v| {
+                let rungs = v["ladder"]["rungs"].as_array_mut().expect("list");
+                rungs.swap(0, 4);
+            },
+            "ladder.rungs: must be in order from lowest to highest: loslaten, faciliteren, stimuleren, regisseren, reguleren",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "opgave-belang");
+                v["items"][i]["check"] = json!(1);
+            },
+            "items: check 1 of the functional system must appear exactly once in opgave, found 2",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "opgave-veroorzakers");
+                v["items"][i].as_object_mut().expect("item").remove("role");
+            },
+            "items: the connection to the veroorzakers (role \"veroorzaker\") must be rated by exactly one statement in opgave, found 0",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "eerste-stap");
+                v["items"][i]["reverse"] = json!(true);
+            },
+            "items[43] (eerste-stap).reverse: an open question has no reverse",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "opgave-eigen");
+                v["items"][i]["type"] = json!("keuze");
+            },
+            "items[0].type: unknown type \"keuze\" (expected likert or open)",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["items"], "id", "vrijheid-ruimte");
+                v["items"][i]["module"] = json!("opgave");
+            },
+            "items[27] (vrijheid-ruimte).concept: only statements in relaties have a concept, found \"vrijheid\"",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["advice"], "when", "trust:voor");
+                v["advice"][i]["band"] = json!("zorg");
+            },
+            "advice[18] (advies-vertrouwen-voor).band: \"zorg\" does not apply to \"trust:voor\"",
+        ),
+        (
+            |v| {
+                let i = index_of(&v["advice"], "id", "advies-ladder-te-hoog");
+                v["advice"][i]["finding"]
+                    .as_object_mut()
+                    .expect("finding")
+                    .remove("own");
+            },
+            "advice[21] (advies-ladder-te-hoog).finding.own: missing (one respondent can have this finding; say it to them: \"Jij ziet ...\")",
+        ),
+        (
+            |v| {
+                v["scales"]["eens"]["labels"]
+                    .as_array_mut()
+                    .expect("labels")
+                    .pop();
+            },
+            "scales.eens.labels: needs 5 labels (for 1..5), found 4",
+        ),
+        (
+            |v| v["previous"][0]["version"] = json!("2"),
+            "previous[0].version: \"2\" is this instrument's own version",
+        ),
+        (
+            |v| {
+                v["words"].as_object_mut().expect("words").remove("score.missing");
+            },
+            "words.score.missing: is missing",
+        ),
+        (
+            |v| {
+                v["respondent"]["sector"]["choices"]
+                    .as_array_mut()
+                    .expect("choices")
+                    .pop();
+            },
+            "respondent.sector.choices: \"bewoners\" is missing",
+        ),
+        (
+            |v| v["title"]["FY"] = json!("Netwurkscan"),
+            "title.FY: not a language code (2 to 8 lowercase letters, such as \"fy\")",
+        ),
+    ];
+    for (mutate, expected) in mutations {
+        let mut v = builtin_value();
+        mutate(&mut v);
+        assert_problem(&problems_of(&v), expected);
+    }
+}
+
+#[test]
+fn a_key_given_twice_is_refused_by_name_and_line() {
+    let text = Instrument::builtin_json().replacen(
+        "\"id\": \"netwerkscan\",",
+        "\"id\": \"netwerkscan\",\n  \"id\": \"andere-scan\",",
+        1,
+    );
+    assert_ne!(text, Instrument::builtin_json());
+    match Instrument::from_json(&text) {
+        Err(InstrumentError::Syntax { line, message, .. }) => {
+            assert_eq!(message, "the key \"id\" appears twice in one object");
+            let expected = 1 + text[..text.find("\"andere-scan\"").expect("there")]
+                .matches('\n')
+                .count();
+            assert_eq!(line, expected);
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn text_that_is_not_an_instrument() {
+    assert!(matches!(
+        Instrument::from_json("not json"),
+        Err(InstrumentError::Syntax { line: 1, .. })
+    ));
+    // JSON, but nothing of an instrument: every required part is named.
+    let problems = problems_of(&json!({}));
+    for expected in [
+        "format: is missing",
+        "id: is missing",
+        "version: is missing",
+        "title: is missing",
+        "items: is missing",
+        "advice: is missing",
+        "words: is missing",
+    ] {
+        assert_problem(&problems, expected);
+    }
+    let problems = problems_of(&json!([1]));
+    assert_problem(&problems, ": expected an object, found a list");
+    // A byte order mark is allowed.
+    let with_bom = format!("\u{feff}{}", Instrument::builtin_json());
+    assert!(Instrument::from_json(&with_bom).is_ok());
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_before_reading() {
+    let big = format!("{}{}", Instrument::builtin_json(), " ".repeat(1024 * 1024));
+    let err = Instrument::from_json(&big).expect_err("too large");
+    assert_eq!(err, InstrumentError::TooLarge { bytes: big.len() });
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "instrument: the file is {} bytes; an instrument is at most 1048576 bytes",
+            big.len()
+        )
+    );
+    // Exactly the limit is read.
+    let mut exact = Instrument::builtin_json().to_owned();
+    exact.push_str(&" ".repeat(MAX_INSTRUMENT_BYTES - exact.len()));
+    assert!(Instrument::from_json(&exact).is_ok());
+}
+
+/// The builtin instrument with a Frisian text added to every text object that passes
+/// `keep` (by path).
+fn with_frisian(v: &mut Value, path: &str, keep: &dyn Fn(&str) -> bool) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("nl") && map.contains_key("en") {
+                if keep(path) {
+                    let nl = map["nl"].as_str().unwrap_or_default().to_owned();
+                    map.insert("fy".into(), json!(format!("fy: {nl}")));
+                }
+                return;
+            }
+            for (k, child) in map.iter_mut() {
+                with_frisian(child, &format!("{path}.{k}"), keep);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter_mut().enumerate() {
+                with_frisian(child, &format!("{path}[{i}]"), keep);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn a_third_language_is_a_data_change() {
+    // Frisian in the title and every word, but not in the items.
+    let mut v = builtin_value();
+    with_frisian(&mut v, "", &|p| p == ".title" || p.starts_with(".words."));
+    let i = Instrument::from_json(&v.to_string()).expect("valid with Frisian");
+    let fy = Lang::parse("fy").expect("a code");
+    assert_eq!(i.languages(), [Lang::Nl, Lang::En, fy]);
+    assert_eq!(i.file().title.get(fy), "fy: Netwerkscan");
+    assert_eq!(i.say(Word::ScoreMissing, fy), "fy: geen score");
+    // An item without Frisian falls back to English.
+    let item = i.statement(0).expect("a statement");
+    assert!(!item.text.has(fy));
+    assert_eq!(item.text.get(fy), item.text.en);
+    assert_eq!(
+        i.concept_label(Concept::Gelijkwaardigheid).get(fy),
+        "Equal standing"
+    );
+    // Written out, the further language stays.
+    let json = serde_json::to_value(i.file()).expect("serialises");
+    assert_eq!(json["title"]["fy"], json!("fy: Netwerkscan"));
+
+    // A title in Frisian promises every word in it.
+    let mut v = builtin_value();
+    with_frisian(&mut v, "", &|p| {
+        p == ".title" || (p.starts_with(".words.") && p != ".words.decimal")
+    });
+    let problems = problems_of(&v);
+    assert_eq!(
+        problems,
+        ["words.decimal: has no \"fy\" text, though the title has one"]
+    );
+}
