@@ -95,16 +95,32 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
             .join(WASM_TARGET)
             .join(profile.target_subdir())
             .join(format!("{WASM_LIB}.wasm"));
-        tools::run(
-            Command::new(&wasm_bindgen)
-                .args(["--target", "web", "--out-name", name, "--out-dir"])
-                .arg(&pkg)
-                .arg(&wasm),
-        )?;
-        let module = pkg.join(format!("{name}_bg.wasm"));
-        if profile == Profile::Release {
-            optimize(root, &module)?;
+        // wasm-bindgen and wasm-opt take most of a build that changed only JavaScript:
+        // their output is kept per input and reused while the input is the same.
+        let cache = target_dir(root).join("wasm-cache").join(name);
+        let key = cache_key(&wasm, profile)?;
+        let module = cache.join(format!("{name}_bg.wasm"));
+        if fs::read_to_string(cache.join("key")).ok().as_deref() != Some(key.as_str()) {
+            if cache.exists() {
+                fs::remove_dir_all(&cache)
+                    .map_err(|e| format!("cannot clear {}: {e}", cache.display()))?;
+            }
+            tools::run(
+                Command::new(&wasm_bindgen)
+                    .args(["--target", "web", "--out-name", name, "--out-dir"])
+                    .arg(&cache)
+                    .arg(&wasm),
+            )?;
+            if profile == Profile::Release {
+                optimize(root, &module)?;
+            }
+            fs::write(cache.join("key"), &key)
+                .map_err(|e| format!("cannot write {}: {e}", cache.display()))?;
+        } else {
+            eprintln!("build: {name}: the wasm is unchanged; reusing wasm-bindgen's and wasm-opt's output");
         }
+        copy_tree(&cache, &pkg).map_err(|e| format!("cannot copy {} to www/pkg/: {e}", cache.display()))?;
+        let _ = fs::remove_file(pkg.join("key"));
         report_size(&module)?;
     }
 
@@ -133,6 +149,15 @@ pub fn target_dir(root: &Path) -> PathBuf {
         Some(dir) => root.join(dir),
         None => root.join("target"),
     }
+}
+
+/// What the processed module depends on: the compiled wasm's bytes and the profile.
+fn cache_key(wasm: &Path, profile: Profile) -> Result<String> {
+    use std::hash::{Hash, Hasher};
+    let bytes = fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    Ok(format!("{:?} {} {:016x}", profile, bytes.len(), h.finish()))
 }
 
 /// Runs wasm-opt -Oz on `module`, in place.
