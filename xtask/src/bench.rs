@@ -142,19 +142,7 @@ fn browser(root: &Path, served: &Path, chromium: &Path, results: &Path) -> Resul
             .args(["--test", "bench/bytes.test.mjs"]),
     )?;
 
-    let listener = TcpListener::bind(("127.0.0.1", 0))
-        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
-    let port = listener
-        .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?
-        .port();
-    let dir = served.to_path_buf();
-    // The server thread ends with the process.
-    thread::spawn(move || {
-        if let Err(e) = serve::serve(&listener, &dir, false) {
-            eprintln!("bench: server: {e}");
-        }
-    });
+    let port = spawn_server(served, true)?;
 
     let out = results.join("browser.tsv");
     tools::run(
@@ -169,6 +157,28 @@ fn browser(root: &Path, served: &Path, chromium: &Path, results: &Path) -> Resul
     let text =
         fs::read_to_string(&out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
     Browser::parse(&text).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+/// Serves `dir` from a thread of this process on a free port of 127.0.0.1, with or
+/// without gzip, and returns the port. The server thread ends with the process.
+fn spawn_server(dir: &Path, gzip: bool) -> Result<u16> {
+    let listener = TcpListener::bind(("127.0.0.1", 0))
+        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?
+        .port();
+    let dir = dir.to_path_buf();
+    let config = serve::Config {
+        verbose: false,
+        gzip,
+    };
+    thread::spawn(move || {
+        if let Err(e) = serve::serve(&listener, &dir, config) {
+            eprintln!("bench: server: {e}");
+        }
+    });
+    Ok(port)
 }
 
 /// One file loaded before the first chart.
