@@ -38,9 +38,14 @@ Commands:
                         that accept gzip get a file's .gz sibling (made by
                         build); --no-gzip always sends the plain file.
   test                  Everything CI runs, in order, failing fast.
-  bench [--no-build]    Measure the release site against a Chart.js page in headless
-                        Chromium, and the CLI over a million responses; writes
-                        BENCHMARKS.md. --no-build measures the existing dist/site/.
+  bench [--no-build] [--only PARTS]
+                        Measure the release site against a Chart.js page in headless
+                        Chromium (browser), the CLI against DuckDB over up to a
+                        million responses (native), and the served site with
+                        Lighthouse (lighthouse); writes BENCHMARKS.md with the
+                        targets. --only browser,native,... measures those parts and
+                        prints their Markdown without writing BENCHMARKS.md;
+                        --no-build measures the existing dist/site/.
   help                  This text.
 ";
 
@@ -96,6 +101,10 @@ fn dispatch(args: Vec<String>) -> Result {
         "bench" => {
             let options = bench::Options {
                 build: !args.flag("--no-build"),
+                parts: match args.value("--only")? {
+                    Some(list) => bench::Parts::parse(&list)?,
+                    None => bench::Parts::ALL,
+                },
             };
             args.finish()?;
             bench::run(&root, &options)
