@@ -92,8 +92,13 @@ const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length 
  * the page finds that response in localStorage as if the respondent had filled it in
  * before. Console errors, uncaught exceptions and failed requests are collected.
  */
-async function open(browser, { draft } = {}) {
+async function open(browser, { draft, anchorData } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale: 'nl-NL', serviceWorkers: 'block' });
+  if (anchorData) {
+    await context.addInitScript((data) => {
+      window.benchAnchorData = data;
+    }, anchorData);
+  }
   if (draft) {
     await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(draft)]);
   }
@@ -128,7 +133,8 @@ const VARIANTS = {
   ours: { url: () => BASE, draft: () => draftOf(ANNA) },
   // A first visit: nothing filled in yet, the radar without a polygon.
   'ours-empty': { url: () => BASE, draft: () => null },
-  anchor: { url: (size) => `${BASE}bench/chartjs/?size=${size}&data=${encodeURIComponent(JSON.stringify(ANCHOR_DATA))}`, draft: () => null },
+  // The anchor finds what to draw in `window.benchAnchorData`, set before it loads.
+  anchor: { url: (size) => `${BASE}bench/chartjs/?size=${size}`, draft: () => null, anchorData: ANCHOR_DATA },
 };
 
 /**
@@ -137,7 +143,7 @@ const VARIANTS = {
  */
 async function firstChart(browser, variant, size) {
   const spec = VARIANTS[variant];
-  const { context, page, check } = await open(browser, { draft: spec.draft() });
+  const { context, page, check } = await open(browser, { draft: spec.draft(), anchorData: spec.anchorData });
   const bodies = [];
   page.on('response', (response) => {
     bodies.push(
@@ -250,7 +256,7 @@ async function redrawPage(browser) {
 
 /** The anchor: one value and its label change, then `chart.update('none')`. */
 async function redrawAnchor(browser, size) {
-  const { context, page, check } = await open(browser);
+  const { context, page, check } = await open(browser, { anchorData: ANCHOR_DATA });
   await page.goto(VARIANTS.anchor.url(size));
   await waitForMark(page, MARK);
   const times = await page.evaluate(

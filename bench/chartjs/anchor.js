@@ -2,22 +2,22 @@
 // Chart.js the way a trainer who picks a chart library would draw it. Same data (the
 // concept means of examples/anna-gemeente.json), same canvas size (`?size=`, the CSS
 // size of the page's radar) and devicePixelRatio, animation off, and the same mark
-// once the chart is drawn. bench/run.mjs passes the data in `?data=` (ids, Dutch labels
-// and means from `netwerkscan report --json` of that file) and checks that the chart
-// drew them, so a change to the scoring or the instrument cannot make the charts differ.
+// once the chart is drawn. bench/run.mjs sets the data as `window.benchAnchorData` before
+// the page loads (ids, Dutch labels and means from `netwerkscan report --json` of that
+// file) and checks that the chart drew them, so a change to the scoring or the
+// instrument cannot make the charts differ.
 
 /* global Chart */
 
 const params = new URLSearchParams(window.location.search);
 
-// Without `?data=` (the page opened by hand): Anna's means under instrument version 1.
-const CONCEPTS = params.has('data')
-  ? JSON.parse(params.get('data'))
-  : {
-      ids: ['gelijkwaardigheid', 'respect', 'vrijheid', 'verantwoording', 'transparantie', 'vertrouwen'],
-      labels: ['Gelijkwaardigheid', 'Respect', 'Vrijheid', 'Verantwoording', 'Transparantie', 'Vertrouwen'],
-      means: [13 / 3, 4, 13 / 3, 11 / 3, 4, 11 / 3],
-    };
+// Without data from the driver (the page opened by hand): Anna's means under
+// instrument version 1.
+const CONCEPTS = window.benchAnchorData ?? {
+  ids: ['gelijkwaardigheid', 'respect', 'vrijheid', 'verantwoording', 'transparantie', 'vertrouwen'],
+  labels: ['Gelijkwaardigheid', 'Respect', 'Vrijheid', 'Verantwoording', 'Transparantie', 'Vertrouwen'],
+  means: [13 / 3, 4, 13 / 3, 11 / 3, 4, 11 / 3],
+};
 
 const BLUE = 'rgb(0, 114, 178)';
 
