@@ -3,6 +3,8 @@
 //! Every check is cheap, so a second run on a complete machine takes well under a
 //! second and installs nothing. Nothing here downloads a browser of its own: Chromium
 //! and chromedriver come from Debian, and npm runs with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD.
+//! The bench's DuckDB comes from PyPI into a venv under `target/` ([`duckdb`]), made
+//! only by `cargo xtask bench` and only when it is missing.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -313,7 +315,10 @@ fn npm_packages(root: &Path) -> Result {
         Command::new(npm)
             .current_dir(root)
             .args(["ci", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            // Lighthouse brings puppeteer-core, which downloads nothing; this makes
+            // sure no puppeteer ever does.
+            .env("PUPPETEER_SKIP_DOWNLOAD", "1"),
     )
 }
 
