@@ -152,7 +152,10 @@ fn seconds(value: f64) -> String {
 }
 
 fn mib(kib: f64) -> String {
-    format!("{:.1} MiB", kib / 1024.0)
+    let value = kib / 1024.0;
+    // No "-0.0 MiB" for a growth of a few KiB down.
+    let value = if value.abs() < 0.05 { 0.0 } else { value };
+    format!("{value:.1} MiB")
 }
 
 /// "142.0 kB", signed amounts keep their sign.
@@ -318,7 +321,9 @@ fn targets(
                 ours,
                 duck,
                 thousands((largest as f64 / ours).round() as u64),
-                thousands((largest as f64 / (duck * NATIVE_RATIO)).round() as u64)
+                thousands(
+                    ((largest as f64 / (duck * NATIVE_RATIO)) / 1000.0).round() as u64 * 1000
+                )
             ),
         ));
         for runner in [Runner::OursOneCore, Runner::OursAllCores] {
@@ -1037,6 +1042,8 @@ mod tests {
     fn units_read_as_people_write_them() {
         assert_eq!(seconds(2450.0), "2.45 s");
         assert_eq!(mib(7987.2), "7.8 MiB");
+        assert_eq!(mib(-40.0), "0.0 MiB");
+        assert_eq!(mib(-1024.0), "-1.0 MiB");
         assert_eq!(kb_f(-1500.0), "-1.5 kB");
         assert_eq!(us(35.24), "35.2 us");
     }
