@@ -9,7 +9,20 @@
 // `check NAME ok`.
 //
 // Run it through `cargo xtask bench`; by hand it needs BENCH_URL (the served
-// target/bench-site/) and BENCH_OUT.
+// target/bench-site/), BENCH_OUT, BENCH_INSTRUMENT (`netwerkscan instrument --json`)
+// and BENCH_ANNA_REPORT (`netwerkscan report --json examples/anna-gemeente.json`).
+//
+// What this script assumes of the scan page, and nothing more (the page is free to
+// change everything else: its modules, its wasm, its markup, a custom element):
+// - it is served at `/` of BENCH_URL;
+// - it sets `performance.mark('netwerkscan:first-chart')` once its first radar, drawn
+//   from the real response, is on screen;
+// - it restores a draft from localStorage (STORAGE_KEY, in the shape of `draftOf`);
+// - for the redraw of the whole page: a Likert item's answer is a radio input with
+//   the item id in `data-id` (or `name`) and the answer in `value`, reachable through
+//   open shadow roots, perhaps after a click on a `.step-button`; the concept radar is
+//   the canvas `#chart-concepts`, else the first canvas.
+// The group page (`bench/group/`) is the one place that uses the wasm API directly.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,12 +42,26 @@ const DPR = 1;
 const MARK = 'netwerkscan:first-chart';
 const STORAGE_KEY = 'netwerkscan:draft:v1';
 const ANNA = readFileSync(path.join(ROOT, 'examples', 'anna-gemeente.json'), 'utf8');
+const INSTRUMENT = JSON.parse(readFileSync(required('BENCH_INSTRUMENT'), 'utf8'));
+const ANNA_REPORT = JSON.parse(readFileSync(required('BENCH_ANNA_REPORT'), 'utf8'));
 
 const FIRST_CHART_RUNS = 20;
 const REDRAW_CHANGES = 30;
-// The item whose answer changes, and two values both unlike Anna's own 4.
-const REDRAW_ITEM = 'respect-1';
-const REDRAW_VALUES = ['2', '5'];
+// The item whose answer changes: the first Likert statement of `respect`, and two
+// values both unlike Anna's own answer to it.
+const REDRAW_ITEM = INSTRUMENT.items.find(
+  (item) => item.module === 'relaties' && item.concept === 'respect' && (item.type ?? 'likert') === 'likert',
+)?.id;
+if (!REDRAW_ITEM) throw new Error('the instrument has no Likert item of the concept respect');
+const REDRAW_VALUES = ['1', '2', '3', '4', '5'].filter((v) => String(JSON.parse(ANNA).answers?.[REDRAW_ITEM]) !== v).filter((_, i) => i === 1 || i === 3);
+// What the anchor draws: Anna's concept means as the CLI reports them, with the
+// instrument's Dutch labels.
+const ANCHOR_DATA = {
+  ids: INSTRUMENT.concepts.map((c) => c.id),
+  labels: INSTRUMENT.concepts.map((c) => c.label?.nl ?? c.id),
+  means: INSTRUMENT.concepts.map((c) => ANNA_REPORT.concepts?.[c.id]?.mean ?? null),
+};
+if (ANCHOR_DATA.means.some((m) => typeof m !== 'number')) throw new Error(`Anna's report lacks a concept mean: ${JSON.stringify(ANCHOR_DATA)}`);
 const GROUP_SIZES = [
   [10, 15],
   [100, 15],
@@ -65,8 +92,13 @@ const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length 
  * the page finds that response in localStorage as if the respondent had filled it in
  * before. Console errors, uncaught exceptions and failed requests are collected.
  */
-async function open(browser, { draft } = {}) {
+async function open(browser, { draft, anchorData } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR, locale: 'nl-NL', serviceWorkers: 'block' });
+  if (anchorData) {
+    await context.addInitScript((data) => {
+      window.benchAnchorData = data;
+    }, anchorData);
+  }
   if (draft) {
     await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(draft)]);
   }
@@ -101,7 +133,8 @@ const VARIANTS = {
   ours: { url: () => BASE, draft: () => draftOf(ANNA) },
   // A first visit: nothing filled in yet, the radar without a polygon.
   'ours-empty': { url: () => BASE, draft: () => null },
-  anchor: { url: (size) => `${BASE}bench/chartjs/?size=${size}`, draft: () => null },
+  // The anchor finds what to draw in `window.benchAnchorData`, set before it loads.
+  anchor: { url: (size) => `${BASE}bench/chartjs/?size=${size}`, draft: () => null, anchorData: ANCHOR_DATA },
 };
 
 /**
@@ -110,7 +143,7 @@ const VARIANTS = {
  */
 async function firstChart(browser, variant, size) {
   const spec = VARIANTS[variant];
-  const { context, page, check } = await open(browser, { draft: spec.draft() });
+  const { context, page, check } = await open(browser, { draft: spec.draft(), anchorData: spec.anchorData });
   const bodies = [];
   page.on('response', (response) => {
     bodies.push(
@@ -124,7 +157,10 @@ async function firstChart(browser, variant, size) {
   await waitForMark(page, MARK);
   const timing = await page.evaluate((mark) => {
     const at = performance.getEntriesByName(mark)[0].startTime;
-    const canvas = document.getElementById('chart-concepts') ?? document.getElementById('radar');
+    // Every element, through open shadow roots.
+    const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    const elements = all(document);
+    const canvas = elements.find((el) => el.id === 'chart-concepts' || el.id === 'radar') ?? elements.find((el) => el.localName === 'canvas');
     return {
       at,
       document: performance.getEntriesByType('navigation')[0].name,
@@ -164,31 +200,54 @@ async function redrawPage(browser) {
     async ({ item, values, changes }) => {
       // After the next frame, so that one change does not pay for the last one's paint.
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const radio = (value) => document.querySelector(`input[type="radio"][data-kind="answer"][data-id="${item}"][value="${value}"]`);
-      if (!radio(values[0])) throw new Error(`no radio for ${item}`);
-      // Show the step with the question, as a respondent would see it.
-      const section = radio(values[0]).closest('[id^="step-"]');
-      const index = [...section.parentElement.children].indexOf(section);
-      document.querySelector(`.step-button[data-step="${index}"]`).click();
-      const canvas = document.getElementById('chart-concepts');
-      const cell = () => document.querySelector('#chart-concepts-table tr[data-id="respect"] td')?.textContent;
+      // Every element, through open shadow roots.
+      const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+      const radio = (value) =>
+        all(document).find((el) => el.localName === 'input' && el.type === 'radio' && el.value === value && (el.dataset.id === item || el.name === item));
+      if (!radio(values[0])) {
+        // The page may build a step's form only when it is shown: try the steps in turn.
+        for (const button of all(document).filter((el) => el.matches('.step-button'))) {
+          button.click();
+          await frame();
+          if (radio(values[0])) break;
+        }
+      }
+      if (!radio(values[0])) throw new Error(`no radio input for ${item} = ${values[0]} (see the assumptions at the top of bench/run.mjs)`);
+      if (!radio(values[0]).checkVisibility?.()) {
+        // Show the step with the question, as a respondent would see it.
+        const section = radio(values[0]).closest('[id^="step-"]');
+        const index = section ? [...section.parentElement.children].indexOf(section) : -1;
+        all(document).find((el) => el.matches(`.step-button[data-step="${index}"]`))?.click();
+        await frame();
+      }
+      const elements = all(document);
+      const canvas = elements.find((el) => el.id === 'chart-concepts') ?? elements.find((el) => el.localName === 'canvas');
+      const context = canvas.getContext('2d');
+      // A checksum of the radar's pixels, to see that it follows the answers.
+      const pixels = () => {
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        let hash = 0;
+        for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]) | 0;
+        return hash;
+      };
       const result = [];
-      const seen = new Set();
+      const seen = new Map();
       for (let i = -3; i < changes; i += 1) {
         await frame();
-        const input = radio(values[(i + 3) % values.length]);
+        const value = values[(i + 3) % values.length];
+        const input = radio(value);
         const t0 = performance.now();
         input.click();
-        canvas.getContext('2d').getImageData(0, 0, 1, 1);
+        context.getImageData(0, 0, 1, 1);
         const t1 = performance.now();
         if (!input.checked) throw new Error('the click did not select the answer');
-        seen.add(cell());
+        if (i < 0) seen.set(value, pixels());
         if (i >= 0) result.push(t1 - t0);
       }
-      if (seen.size !== values.length) throw new Error(`the radar's table did not follow the answers: ${[...seen].join(', ')}`);
+      if (new Set(seen.values()).size !== values.length) throw new Error(`the radar did not change with the answer to ${item}`);
       return result;
     },
-    { item: REDRAW_ITEM, values: REDRAW_VALUES, changes: REDRAW_CHANGES},
+    { item: REDRAW_ITEM, values: REDRAW_VALUES, changes: REDRAW_CHANGES },
   );
   check('redraw (page)');
   await context.close();
@@ -197,7 +256,7 @@ async function redrawPage(browser) {
 
 /** The anchor: one value and its label change, then `chart.update('none')`. */
 async function redrawAnchor(browser, size) {
-  const { context, page, check } = await open(browser);
+  const { context, page, check } = await open(browser, { anchorData: ANCHOR_DATA });
   await page.goto(VARIANTS.anchor.url(size));
   await waitForMark(page, MARK);
   const times = await page.evaluate(
@@ -205,7 +264,8 @@ async function redrawAnchor(browser, size) {
       // After the next frame, so that one change does not pay for the last one's paint.
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const { chart, concepts } = window.benchAnchor;
-      const values = [10 / 3, 13 / 3];
+      // Two values for the second axis, as the page's respect mean moves with an answer.
+      const values = [concepts.means[1] - 2 / 3, concepts.means[1] + 1 / 3];
       const result = [];
       for (let i = -3; i < changes; i += 1) {
         await frame();
@@ -242,18 +302,17 @@ async function groupPage(browser, size) {
     ({ text, item, values, changes }) => window.benchGroup.redraw(text, item, values.map(Number), changes),
     { text: ANNA, item: REDRAW_ITEM, values: REDRAW_VALUES, changes: REDRAW_CHANGES },
   );
-  const concepts = await page.evaluate((text) => window.benchGroup.concepts(text), ANNA);
   check('group scale');
   await context.close();
-  return { scale, redraw, concepts };
+  return { scale, redraw };
 }
 
-/** The anchor must draw what the page draws: same labels, same means. */
-function checkAnchorData(anchor, concepts) {
-  const problems = concepts.flatMap((c, i) => {
+/** The anchor must draw what it was given: Anna's labels and means. */
+function checkAnchorData(anchor) {
+  const problems = ANCHOR_DATA.ids.flatMap((id, i) => {
     const out = [];
-    if (anchor.ids[i] !== c.id || anchor.labels[i] !== c.label) out.push(`axis ${i}: ${anchor.ids[i]} "${anchor.labels[i]}" vs ${c.id} "${c.label}"`);
-    if (!(Math.abs(anchor.means[i] - c.mean) < 1e-9)) out.push(`${c.id}: anchor ${anchor.means[i]} vs report ${c.mean}`);
+    if (anchor.ids[i] !== id || anchor.labels[i] !== ANCHOR_DATA.labels[i]) out.push(`axis ${i}: ${anchor.ids[i]} "${anchor.labels[i]}" vs ${id} "${ANCHOR_DATA.labels[i]}"`);
+    if (!(Math.abs(anchor.means[i] - ANCHOR_DATA.means[i]) < 1e-9)) out.push(`${id}: anchor ${anchor.means[i]} vs report ${ANCHOR_DATA.means[i]}`);
     return out;
   });
   if (problems.length > 0) {
@@ -276,6 +335,8 @@ async function main() {
     log(`the page's radar is ${width}x${height} CSS px at devicePixelRatio ${dpr}`);
     const anchorProbe = await firstChart(browser, 'anchor', width);
     if (anchorProbe.canvas.width !== width) throw new Error(`the anchor's canvas is ${anchorProbe.canvas.width} px wide, not ${width}`);
+    checkAnchorData(anchorProbe.anchor);
+    record('check', 'anchor-data', 'ok');
     await firstChart(browser, 'ours-empty', width);
 
     const order = Object.keys(VARIANTS);
@@ -300,8 +361,6 @@ async function main() {
     }
 
     const group = await groupPage(browser, width);
-    checkAnchorData(anchorProbe.anchor, group.concepts);
-    record('check', 'anchor-data', 'ok');
     for (const { n, report, draw } of group.scale) {
       for (const ms of report) record('group_report', n, ms.toFixed(3));
       for (const ms of draw) record('group_draw', n, ms.toFixed(3));

@@ -2,15 +2,20 @@
 // Chart.js the way a trainer who picks a chart library would draw it. Same data (the
 // concept means of examples/anna-gemeente.json), same canvas size (`?size=`, the CSS
 // size of the page's radar) and devicePixelRatio, animation off, and the same mark
-// once the chart is drawn. bench/run.mjs checks the data against `scan.report` of that
-// file in every run, so a change to the scoring cannot make the two charts differ.
+// once the chart is drawn. bench/run.mjs sets the data as `window.benchAnchorData` before
+// the page loads (ids, Dutch labels and means from `netwerkscan report --json` of that
+// file) and checks that the chart drew them, so a change to the scoring or the
+// instrument cannot make the charts differ.
 
 /* global Chart */
 
-const CONCEPTS = {
+const params = new URLSearchParams(window.location.search);
+
+// Without data from the driver (the page opened by hand): Anna's means under
+// instrument version 1.
+const CONCEPTS = window.benchAnchorData ?? {
   ids: ['gelijkwaardigheid', 'respect', 'vrijheid', 'verantwoording', 'transparantie', 'vertrouwen'],
   labels: ['Gelijkwaardigheid', 'Respect', 'Vrijheid', 'Verantwoording', 'Transparantie', 'Vertrouwen'],
-  // `netwerkscan report --json examples/anna-gemeente.json`, .concepts[id].mean
   means: [13 / 3, 4, 13 / 3, 11 / 3, 4, 11 / 3],
 };
 
@@ -21,7 +26,6 @@ function score(value) {
   return value.toFixed(2).replace('.', ',');
 }
 
-const params = new URLSearchParams(window.location.search);
 const size = Number(params.get('size')) || 334;
 const canvas = document.getElementById('radar');
 // With `responsive: false` Chart.js takes the canvas's width and height as its CSS

@@ -1,7 +1,12 @@
 // The wasm side of `cargo xtask bench`, on the site's own `pkg/`: a group of N seeded
-// random respondents through `scan.report` and `scan.drawConcepts`, and the redraw of
+// random respondents through `scan.analyse` and `scan.drawConcepts`, and the redraw of
 // the six-concept radar for one respondent whose answer changes. bench/run.mjs calls
 // `window.benchGroup` and reads the times; this page only measures.
+//
+// This is the one page of the bench that uses the wasm API (`pkg/netwerkscan_wasm.js`:
+// `init`, `new Scan()`, `instrument()`, `analyse(responses)` with `toJSON()` and
+// `free()`, `drawConcepts(canvas, report, lang)`); when that API changes, this page
+// follows it.
 
 import init, { Scan } from '../../pkg/netwerkscan_wasm.js';
 
@@ -40,12 +45,15 @@ function responses(n, seed) {
   const pick = (list) => list[int(list.length)];
   const likert = () => (next() < 0.05 ? null : 1 + int(5));
   const scale = () => 1 + int(5);
-  const ids = (list) => list.map((entry) => entry.id);
-  const items = ids(instrument.items);
+  const ids = (list) => list.map((entry) => entry.id ?? entry);
+  // Likert statements only: open questions (instrument version 2) are answered in text.
+  const items = ids(instrument.items.filter((item) => (item.type ?? 'likert') === 'likert'));
   const concepts = ids(instrument.concepts);
   const rungs = ids(instrument.ladder.rungs);
-  const roles = ids(instrument.roles);
-  const positions = ids(instrument.positions);
+  // Version 1 lists roles and positions at the top; version 2 under `respondent`.
+  const roles = ids(instrument.roles ?? instrument.respondent.roles.choices);
+  const positions = ids(instrument.positions ?? instrument.respondent.position.choices);
+  const version = instrument.version === '1' ? 1 : 2;
   const questions = ids(instrument.interests.questions);
   const sources = ids(instrument.interests.influence.sources);
   const list = [];
@@ -54,7 +62,7 @@ function responses(n, seed) {
     interests.influence = Object.fromEntries(sources.map((id) => [id, scale()]));
     list.push({
       format: 'netwerkscan-response',
-      version: 1,
+      version,
       instrument: { id: instrument.id, version: instrument.version },
       respondent: {
         alias: `r${i + 1}`,
@@ -130,12 +138,6 @@ window.benchGroup = {
       if (i >= 0) times.push(t1 - t0);
     }
     return times;
-  },
-
-  /** The concept means and labels of one response, to check the anchor's data. */
-  concepts(responseText) {
-    const result = scan.report([scan.parseResponse(responseText)]);
-    return instrument.concepts.map((c) => ({ id: c.id, label: c.label.nl, mean: result.concepts[c.id].mean }));
   },
 
   canvas: { width: canvas.width, height: canvas.height, dpr },

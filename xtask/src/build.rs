@@ -3,9 +3,11 @@
 //!
 //! The wasm crate is compiled twice for wasm32 (the small `first` module and the `full`
 //! one), wasm-bindgen writes each module's JavaScript glue to `www/pkg/`, wasm-opt
-//! shrinks them, and `www/build.mjs` bundles the page's ES modules with esbuild. Any
-//! static file server can then serve `dist/site/`, and `dist/widget/` can be copied
-//! into any site.
+//! shrinks them, and `www/build.mjs` bundles the page's ES modules with esbuild. Every
+//! text file and the wasm of the site get a `gzip -9` sibling (`netwerk-scan.js.gz`),
+//! as a real static host would send them; `xtask serve` sends those to clients that
+//! accept gzip. Any static file server can then serve `dist/site/`, and `dist/widget/`
+//! can be copied into any site.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -119,7 +121,8 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
         } else {
             eprintln!("build: {name}: the wasm is unchanged; reusing wasm-bindgen's and wasm-opt's output");
         }
-        copy_tree(&cache, &pkg).map_err(|e| format!("cannot copy {} to www/pkg/: {e}", cache.display()))?;
+        copy_tree(&cache, &pkg)
+            .map_err(|e| format!("cannot copy {} to www/pkg/: {e}", cache.display()))?;
         let _ = fs::remove_file(pkg.join("key"));
         report_size(&module)?;
     }
@@ -139,6 +142,7 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
             site.display()
         ));
     }
+    precompress(&site)?;
     eprintln!("build: site ready in {}", site.display());
     Ok(site)
 }
@@ -202,6 +206,70 @@ pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The files that get a precompressed `.gz` sibling: text and the wasm.
+pub const COMPRESSED_EXTENSIONS: [&str; 7] =
+    ["html", "js", "css", "wasm", "json", "svg", "webmanifest"];
+
+/// Whether `path` is one of the files [`precompress`] compresses.
+fn compressible(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPRESSED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Writes `FILE.gz` beside every compressible file below `dir` with the system's
+/// `gzip -9 -k -n` (no name or time stamp in it, so the same file gives the same
+/// bytes), replacing an older one. Without gzip it says so and leaves the site as it
+/// is: `xtask serve` then sends the plain files. Returns how many files it compressed.
+pub fn precompress(dir: &Path) -> Result<usize> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    files.retain(|path| compressible(path));
+    files.sort();
+    if files.is_empty() {
+        return Ok(0);
+    }
+    let Some(gzip) = tools::find("gzip") else {
+        eprintln!(
+            "build: note: no gzip on PATH, so no .gz files: `xtask serve` sends every file \
+             uncompressed (apt-get install gzip)"
+        );
+        return Ok(0);
+    };
+    tools::run(
+        Command::new(gzip)
+            .args(["-9", "-k", "-n", "-f", "--"])
+            .args(&files),
+    )?;
+    let (raw, gz) = files.iter().fold((0, 0), |(raw, gz), file| {
+        let size = |path: &Path| fs::metadata(path).map_or(0, |m| m.len());
+        let mut sibling = file.clone().into_os_string();
+        sibling.push(".gz");
+        (raw + size(file), gz + size(Path::new(&sibling)))
+    });
+    eprintln!(
+        "build: precompressed {} files: {} raw, {} as .gz",
+        files.len(),
+        kib(raw),
+        kib(gz)
+    );
+    Ok(files.len())
+}
+
+/// Every regular file below `dir`, symlinks not followed.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect_files(&entry.path(), out)?;
+        } else if kind.is_file() {
+            out.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
 /// Prints the module's size as shipped and as it travels gzipped (`gzip -9`, when
 /// gzip is installed).
 fn report_size(module: &Path) -> Result {
@@ -257,6 +325,50 @@ mod tests {
         let read = |path: &str| fs::read_to_string(to.join(path)).expect("read");
         assert_eq!(read("index.html"), "<p>hi</p>");
         assert_eq!(read("css/deep/a.css"), "p{}");
+        fs::remove_dir_all(&base).expect("clean up");
+    }
+
+    #[test]
+    fn precompresses_text_and_wasm_only() {
+        let base = std::env::temp_dir().join(format!("xtask-gzip-{}", std::process::id()));
+        fs::create_dir_all(base.join("pkg")).expect("create");
+        let text = "<p>Netwerkscan</p>\n".repeat(50);
+        for name in [
+            "index.html",
+            "app.js",
+            "style.css",
+            "pkg/x_bg.wasm",
+            "site.webmanifest",
+        ] {
+            fs::write(base.join(name), &text).expect("write");
+        }
+        fs::write(base.join("logo.png"), &text).expect("write");
+        fs::write(base.join("old.js.gz"), b"old").expect("write");
+        if tools::find("gzip").is_none() {
+            assert_eq!(precompress(&base), Ok(0));
+            fs::remove_dir_all(&base).expect("clean up");
+            return;
+        }
+        assert_eq!(precompress(&base), Ok(5));
+        for name in [
+            "index.html",
+            "app.js",
+            "style.css",
+            "pkg/x_bg.wasm",
+            "site.webmanifest",
+        ] {
+            let gz = fs::read(base.join(format!("{name}.gz"))).expect("a .gz sibling");
+            assert_eq!(&gz[..2], b"\x1f\x8b", "{name}");
+            assert!(gz.len() < text.len() / 5, "{name}");
+            assert!(base.join(name).is_file(), "{name} is kept");
+        }
+        assert!(!base.join("logo.png.gz").exists());
+        assert!(!base.join("old.js.gz.gz").exists());
+        // Again: the same bytes (no name, no time stamp), existing siblings replaced.
+        let first = fs::read(base.join("app.js.gz")).expect("read");
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(precompress(&base), Ok(5));
+        assert_eq!(fs::read(base.join("app.js.gz")).expect("read"), first);
         fs::remove_dir_all(&base).expect("clean up");
     }
 

@@ -31,14 +31,21 @@ Commands:
                         chromedriver (apt), and the npm packages (npm ci).
   build [--dev]         Build the static site into dist/site/. --dev skips wasm-opt
                         and uses the debug profile.
-  serve [--port N] [--no-build] [--dev] [--dir DIR] [--verbose]
+  serve [--port N] [--no-build] [--dev] [--dir DIR] [--verbose] [--no-gzip]
                         Build, then serve dist/site/ on http://127.0.0.1:8000/.
                         --port 0 picks a free port; --dir serves DIR as it is,
-                        without building; --verbose logs each request.
+                        without building; --verbose logs each request. Clients
+                        that accept gzip get a file's .gz sibling (made by
+                        build); --no-gzip always sends the plain file.
   test                  Everything CI runs, in order, failing fast.
-  bench [--no-build]    Measure the release site against a Chart.js page in headless
-                        Chromium, and the CLI over a million responses; writes
-                        BENCHMARKS.md. --no-build measures the existing dist/site/.
+  bench [--no-build] [--only PARTS]
+                        Measure the release site against a Chart.js page in headless
+                        Chromium (browser), the CLI against DuckDB over up to a
+                        million responses (native), and the served site with
+                        Lighthouse (lighthouse); writes BENCHMARKS.md with the
+                        targets. --only browser,native,... measures those parts and
+                        prints their Markdown without writing BENCHMARKS.md;
+                        --no-build measures the existing dist/site/.
   help                  This text.
 ";
 
@@ -82,6 +89,7 @@ fn dispatch(args: Vec<String>) -> Result {
                 profile: build::Profile::from_dev_flag(args.flag("--dev")),
                 dir: args.value("--dir")?.map(PathBuf::from),
                 verbose: args.flag("--verbose"),
+                gzip: !args.flag("--no-gzip"),
             };
             args.finish()?;
             serve::run(&root, &options)
@@ -93,6 +101,10 @@ fn dispatch(args: Vec<String>) -> Result {
         "bench" => {
             let options = bench::Options {
                 build: !args.flag("--no-build"),
+                parts: match args.value("--only")? {
+                    Some(list) => bench::Parts::parse(&list)?,
+                    None => bench::Parts::ALL,
+                },
             };
             args.finish()?;
             bench::run(&root, &options)

@@ -5,11 +5,17 @@
 //! under (a strict Content-Security-Policy that still lets the page compile wasm), so
 //! that the browser tests see the same restrictions as a real deployment.
 //!
+//! Like a real static host it compresses: a request whose `Accept-Encoding` takes gzip
+//! is answered with the file's precompressed `.gz` sibling (written by `cargo xtask
+//! build`), `Content-Encoding: gzip` and `Vary: Accept-Encoding`; without a sibling, or
+//! with `--no-gzip`, the file goes out as it is. A `.gz` file is only ever sent under
+//! its own name when that name is what was asked for.
+//!
 //! Architecture Invariant: nothing outside the served directory is ever read. Request
 //! paths are percent-decoded before they are checked, `..` segments are refused, and
 //! the resolved file must still lie inside the directory after symlinks are followed.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -41,6 +47,17 @@ pub struct Options {
     pub dir: Option<PathBuf>,
     /// Log one line per request to stderr.
     pub verbose: bool,
+    /// Answer with the precompressed `.gz` sibling when the client accepts gzip.
+    pub gzip: bool,
+}
+
+/// How the server answers, whatever it serves.
+#[derive(Clone, Copy, Debug)]
+pub struct Config {
+    /// Log one line per request to stderr.
+    pub verbose: bool,
+    /// Send a file's `.gz` sibling to clients that accept gzip.
+    pub gzip: bool,
 }
 
 pub fn run(root: &Path, options: &Options) -> Result {
@@ -61,18 +78,33 @@ pub fn run(root: &Path, options: &Options) -> Result {
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?
         .port();
-    eprintln!("serve: serving {} (Ctrl-C stops)", dir.display());
+    eprintln!(
+        "serve: serving {}{} (Ctrl-C stops)",
+        dir.display(),
+        if options.gzip {
+            ", gzip where a .gz sibling exists"
+        } else {
+            ", uncompressed"
+        }
+    );
     // Tests start `xtask serve --port 0` and read this exact line to learn the port.
     println!("Serving Netwerkscan on http://127.0.0.1:{port}/");
     io::stdout()
         .flush()
         .map_err(|e| format!("cannot write to stdout: {e}"))?;
-    serve(&listener, &dir, options.verbose)
+    serve(
+        &listener,
+        &dir,
+        Config {
+            verbose: options.verbose,
+            gzip: options.gzip,
+        },
+    )
 }
 
 /// Answers connections on `listener` from files below `dir`, a thread per connection,
 /// until the process ends.
-pub fn serve(listener: &TcpListener, dir: &Path, verbose: bool) -> Result {
+pub fn serve(listener: &TcpListener, dir: &Path, config: Config) -> Result {
     let dir = Arc::new(
         dir.canonicalize()
             .map_err(|e| format!("cannot resolve {}: {e}", dir.display()))?,
@@ -81,7 +113,7 @@ pub fn serve(listener: &TcpListener, dir: &Path, verbose: bool) -> Result {
         match stream {
             Ok(stream) => {
                 let dir = Arc::clone(&dir);
-                thread::spawn(move || handle(stream, &dir, verbose));
+                thread::spawn(move || handle(stream, &dir, config));
             }
             Err(e) => eprintln!("serve: cannot accept a connection: {e}"),
         }
@@ -89,21 +121,22 @@ pub fn serve(listener: &TcpListener, dir: &Path, verbose: bool) -> Result {
     Ok(())
 }
 
-fn handle(mut stream: TcpStream, dir: &Path, verbose: bool) {
+fn handle(mut stream: TcpStream, dir: &Path, config: Config) {
     // A client that stalls costs one thread for a while, never the server.
     let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
     let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
     let (request_line, response) = match read_head(&mut stream) {
         Ok(Some(head)) => {
             let line = head.lines().next().unwrap_or_default().to_owned();
-            let response = respond(dir, &line);
+            let response = respond(dir, &head, config.gzip);
             (line, response)
         }
         Ok(None) => return,
         Err(status) => (String::new(), Response::error(status)),
     };
-    if verbose {
-        eprintln!("serve: {request_line} -> {}", response.status);
+    if config.verbose {
+        let encoding = if response.gzipped { " (gzip)" } else { "" };
+        eprintln!("serve: {request_line} -> {}{encoding}", response.status);
     }
     let _ = response.write_to(&mut stream);
     let _ = stream.flush();
@@ -142,8 +175,11 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .position(|window| window == needle)
 }
 
-/// The response to one request line, e.g. `GET /pkg/x.wasm HTTP/1.1`.
-fn respond(dir: &Path, request_line: &str) -> Response {
+/// The response to one request head: its request line (`GET /pkg/x.wasm HTTP/1.1`)
+/// and headers, of which only `Accept-Encoding` matters, and only with `gzip` on.
+fn respond(dir: &Path, head: &str, gzip: bool) -> Response {
+    let mut lines = head.lines();
+    let request_line = lines.next().unwrap_or_default();
     let mut parts = request_line.split_whitespace();
     let (Some(method), Some(target), Some(version), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -163,6 +199,17 @@ fn respond(dir: &Path, request_line: &str) -> Response {
         Err(status) => return Response::error(status),
     };
     let response = match locate(dir, &request) {
+        Ok(Found::File(path)) if gzip => {
+            let accepted = lines
+                .filter_map(|line| line.split_once(':'))
+                .filter(|(name, _)| name.trim().eq_ignore_ascii_case("accept-encoding"))
+                .any(|(_, value)| accepts_gzip(value));
+            match gzip_sibling(dir, &path) {
+                Some(compressed) if accepted => Response::gzipped(&path, &compressed),
+                Some(_) => Response::file(&path).vary(),
+                None => Response::file(&path),
+            }
+        }
         Ok(Found::File(path)) => Response::file(&path),
         Ok(Found::Directory) => Response::redirect(&request.slash_url()),
         Err(status) => Response::error(status),
@@ -262,6 +309,45 @@ fn locate(dir: &Path, request: &RequestPath) -> std::result::Result<Found, Statu
     Ok(Found::File(real))
 }
 
+/// Whether an `Accept-Encoding` value takes gzip: `gzip` (or `x-gzip`) listed with a
+/// weight above 0, or not listed while `*` is.
+fn accepts_gzip(value: &str) -> bool {
+    let mut star = false;
+    for part in value.split(',') {
+        let mut params = part.split(';');
+        let coding = params
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let weight = params
+            .filter_map(|param| param.split_once('='))
+            .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
+            .map_or(Some(1.0), |(_, q)| q.trim().parse::<f64>().ok());
+        let wanted = weight.is_some_and(|q| q > 0.0);
+        match coding.as_str() {
+            "gzip" | "x-gzip" => return wanted,
+            "*" => star = wanted,
+            _ => {}
+        }
+    }
+    star
+}
+
+/// The precompressed `FILE.gz` beside `file` (canonical, inside `dir`), when it is a
+/// regular file inside `dir` that is not older than `file`; a stale or missing one
+/// means the plain file is sent.
+fn gzip_sibling(dir: &Path, file: &Path) -> Option<PathBuf> {
+    let mut name = file.file_name()?.to_os_string();
+    name.push(".gz");
+    let sibling = file.with_file_name(name).canonicalize().ok()?;
+    if !sibling.starts_with(dir) || !sibling.is_file() {
+        return None;
+    }
+    let modified = |path: &Path| fs::metadata(path).and_then(|meta| meta.modified()).ok();
+    (modified(&sibling)? >= modified(file)?).then_some(sibling)
+}
+
 /// The Content-Type for a file, by its extension.
 fn content_type(path: &Path) -> &'static str {
     let extension = path
@@ -285,6 +371,7 @@ fn content_type(path: &Path) -> &'static str {
         "woff2" => "font/woff2",
         "txt" | "md" | "ts" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
+        "gz" => "application/gzip",
         _ => "application/octet-stream",
     }
 }
@@ -350,11 +437,18 @@ struct Response {
     extra: Vec<(&'static str, String)>,
     body: Body,
     send_body: bool,
+    /// The body is the `.gz` sibling, sent with `Content-Encoding: gzip`.
+    gzipped: bool,
 }
 
 impl Response {
     fn file(path: &Path) -> Self {
-        let opened = File::open(path).and_then(|file| Ok((file.metadata()?.len(), file)));
+        Self::file_as(path, path)
+    }
+
+    /// The bytes of `body` with the Content-Type of `path`.
+    fn file_as(path: &Path, body: &Path) -> Self {
+        let opened = File::open(body).and_then(|file| Ok((file.metadata()?.len(), file)));
         match opened {
             Ok((length, file)) => Self {
                 status: Status::Ok,
@@ -363,9 +457,28 @@ impl Response {
                 extra: Vec::new(),
                 body: Body::File(file),
                 send_body: true,
+                gzipped: false,
             },
             Err(_) => Self::error(Status::InternalError),
         }
+    }
+
+    /// `path` as its precompressed sibling `compressed`.
+    fn gzipped(path: &Path, compressed: &Path) -> Self {
+        let mut response = Self::file_as(path, compressed);
+        if response.status == Status::Ok {
+            response.extra.push(("Content-Encoding", "gzip".to_owned()));
+            response.gzipped = true;
+        }
+        response.vary()
+    }
+
+    /// Tells caches that the body depends on the request's Accept-Encoding.
+    fn vary(mut self) -> Self {
+        if self.status == Status::Ok {
+            self.extra.push(("Vary", "Accept-Encoding".to_owned()));
+        }
+        self
     }
 
     fn error(status: Status) -> Self {
@@ -393,6 +506,7 @@ impl Response {
             extra: Vec::new(),
             body: Body::Text(text),
             send_body: true,
+            gzipped: false,
         }
     }
 
@@ -547,7 +661,12 @@ mod tests {
         }
 
         fn get(&self, request_line: &str) -> (Status, String) {
-            let response = respond(&self.dir, request_line);
+            self.request(request_line, true)
+        }
+
+        /// A request head (request line and headers) to a server with gzip on or off.
+        fn request(&self, head: &str, gzip: bool) -> (Status, String) {
+            let response = respond(&self.dir, head, gzip);
             let status = response.status;
             let mut out = Vec::new();
             response.write_to(&mut out).expect("write to memory");
@@ -634,6 +753,168 @@ mod tests {
         std::os::unix::fs::symlink(site.base.join("secret.txt"), site.dir.join("leak.txt"))
             .expect("symlink");
         assert_eq!(site.get("GET /leak.txt HTTP/1.1").0, Status::NotFound);
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_its_weights() {
+        for value in [
+            "gzip",
+            "gzip, deflate, br, zstd",
+            "br;q=1.0, GZIP;q=0.5",
+            " x-gzip ",
+            "*",
+            "br, *;q=0.1",
+            "gzip;q=0.001",
+        ] {
+            assert!(accepts_gzip(value), "{value}");
+        }
+        for value in [
+            "",
+            "identity",
+            "br, deflate",
+            "gzip;q=0",
+            "gzip;q=0.0, *",
+            "*;q=0",
+            "gzip;q=nonsense",
+            "gzipped",
+        ] {
+            assert!(!accepts_gzip(value), "{value}");
+        }
+    }
+
+    /// A site with `app.js` and its `.gz` sibling (written after it), `plain.css`
+    /// without one.
+    fn gzip_site(name: &str) -> Site {
+        let site = Site::new(name);
+        fs::write(site.dir.join("app.js"), "console.log(1);\n".repeat(20)).expect("write");
+        fs::write(site.dir.join("app.js.gz"), b"\x1f\x8bGZ").expect("write");
+        fs::write(site.dir.join("index.html.gz"), b"\x1f\x8bINDEX").expect("write");
+        fs::write(site.dir.join("plain.css"), "p{}").expect("write");
+        site
+    }
+
+    const ACCEPTS: &str = "\r\nHost: x\r\nAccept-Encoding: gzip, deflate, br";
+
+    #[test]
+    fn gzip_goes_only_to_clients_that_accept_it() {
+        let site = gzip_site("gzip");
+        let (status, text) = site.request(&format!("GET /app.js HTTP/1.1{ACCEPTS}"), true);
+        assert_eq!(status, Status::Ok);
+        assert!(text.contains("Content-Type: text/javascript; charset=utf-8\r\n"));
+        assert!(text.contains("Content-Encoding: gzip\r\n"), "{text}");
+        assert!(text.contains("Vary: Accept-Encoding\r\n"));
+        assert!(text.contains("Content-Length: 4\r\n"));
+        assert!(text.ends_with("\r\n\r\n\x1f\u{fffd}GZ"), "{text:?}");
+        // Every header of a plain response is still there.
+        for header in [
+            "Cache-Control: no-cache\r\n",
+            "X-Content-Type-Options: nosniff\r\n",
+            "Referrer-Policy: no-referrer\r\n",
+            "Content-Security-Policy: default-src 'self'",
+        ] {
+            assert!(text.contains(header), "missing {header}");
+        }
+
+        // The index of a directory too.
+        let (_, text) = site.request(&format!("GET / HTTP/1.1{ACCEPTS}"), true);
+        assert!(text.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(text.ends_with("\x1f\u{fffd}INDEX"), "{text:?}");
+
+        // Not accepted: the plain file, still marked as varying.
+        for head in [
+            "GET /app.js HTTP/1.1\r\nHost: x",
+            "GET /app.js HTTP/1.1\r\nAccept-Encoding: br, deflate",
+            "GET /app.js HTTP/1.1\r\nAccept-Encoding: gzip;q=0",
+        ] {
+            let (status, text) = site.request(head, true);
+            assert_eq!(status, Status::Ok, "{head}");
+            assert!(!text.contains("Content-Encoding"), "{head}: {text}");
+            assert!(text.contains("Vary: Accept-Encoding\r\n"), "{head}");
+            assert!(text.ends_with("console.log(1);\n"), "{head}");
+        }
+
+        // Served with --no-gzip: never compressed, no Vary.
+        let (_, text) = site.request(&format!("GET /app.js HTTP/1.1{ACCEPTS}"), false);
+        assert!(!text.contains("Content-Encoding") && !text.contains("Vary"));
+        assert!(text.contains("Content-Length: 320\r\n"));
+    }
+
+    #[test]
+    fn head_of_a_gzipped_file_has_its_length_and_no_body() {
+        let site = gzip_site("gzip-head");
+        let (status, text) = site.request(&format!("HEAD /app.js HTTP/1.1{ACCEPTS}"), true);
+        assert_eq!(status, Status::Ok);
+        assert!(text.contains("Content-Encoding: gzip\r\n"));
+        assert!(text.contains("Content-Length: 4\r\n"));
+        assert!(text.ends_with("Vary: Accept-Encoding\r\n\r\n"), "{text:?}");
+    }
+
+    #[test]
+    fn without_a_fresh_sibling_the_plain_file_is_sent() {
+        let site = gzip_site("gzip-missing");
+        let (status, text) = site.request(&format!("GET /plain.css HTTP/1.1{ACCEPTS}"), true);
+        assert_eq!(status, Status::Ok);
+        assert!(!text.contains("Content-Encoding") && !text.contains("Vary"));
+        assert!(text.ends_with("\r\n\r\np{}"));
+
+        // A .gz older than its file is stale: the file has changed since it was made.
+        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(site.dir.join("app.js.gz"))
+            .and_then(|file| file.set_modified(old))
+            .expect("age the sibling");
+        let (_, text) = site.request(&format!("GET /app.js HTTP/1.1{ACCEPTS}"), true);
+        assert!(!text.contains("Content-Encoding"), "{text}");
+        assert!(text.ends_with("console.log(1);\n"));
+    }
+
+    #[test]
+    fn gz_files_go_out_under_their_own_name_only_when_asked_for() {
+        let site = gzip_site("gzip-literal");
+        let (status, text) = site.request(&format!("GET /app.js.gz HTTP/1.1{ACCEPTS}"), true);
+        assert_eq!(status, Status::Ok);
+        assert!(text.contains("Content-Type: application/gzip\r\n"));
+        assert!(!text.contains("Content-Encoding"), "{text}");
+        // No sibling of a sibling, and no .gz for a file that does not exist.
+        assert_eq!(
+            site.request(&format!("GET /app.js.gz.gz HTTP/1.1{ACCEPTS}"), true)
+                .0,
+            Status::NotFound
+        );
+        fs::write(site.dir.join("gone.js.gz"), b"\x1f\x8b").expect("write");
+        assert_eq!(
+            site.request(&format!("GET /gone.js HTTP/1.1{ACCEPTS}"), true)
+                .0,
+            Status::NotFound
+        );
+    }
+
+    #[test]
+    fn gzip_does_not_open_a_way_out_of_the_site() {
+        let site = gzip_site("gzip-escape");
+        for target in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/sub/../../secret.txt",
+        ] {
+            let (status, _) = site.request(&format!("GET {target} HTTP/1.1{ACCEPTS}"), true);
+            assert_eq!(status, Status::Forbidden, "{target}");
+        }
+        #[cfg(unix)]
+        {
+            // A sibling that links out of the site is never read: the plain file goes out.
+            fs::write(site.base.join("outside.gz"), b"secret").expect("write");
+            fs::write(site.dir.join("linked.js"), "ok").expect("write");
+            std::os::unix::fs::symlink(site.base.join("outside.gz"), site.dir.join("linked.js.gz"))
+                .expect("symlink");
+            let (status, text) = site.request(&format!("GET /linked.js HTTP/1.1{ACCEPTS}"), true);
+            assert_eq!(status, Status::Ok);
+            assert!(
+                !text.contains("secret") && text.ends_with("\r\n\r\nok"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

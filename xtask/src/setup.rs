@@ -3,6 +3,8 @@
 //! Every check is cheap, so a second run on a complete machine takes well under a
 //! second and installs nothing. Nothing here downloads a browser of its own: Chromium
 //! and chromedriver come from Debian, and npm runs with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD.
+//! The bench's DuckDB comes from PyPI into a venv under `target/` ([`duckdb`]), made
+//! only by `cargo xtask bench` and only when it is missing.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -242,6 +244,49 @@ fn browsers() -> Result<Browsers> {
     })
 }
 
+/// The venv of the bench's DuckDB anchor, `target/bench/venv`, with the `duckdb`
+/// package from PyPI at `version`: made, or filled, only when it is missing. Returns
+/// the venv's python.
+pub fn duckdb(root: &Path, version: &str) -> Result<PathBuf> {
+    let venv = crate::build::target_dir(root).join("bench").join("venv");
+    let python = venv.join("bin").join("python");
+    let has = |python: &Path| {
+        tools::probe(Command::new(python).args(["-c", "import duckdb; print(duckdb.__version__)"]))
+            .is_some_and(|found| found == version)
+    };
+    if has(&python) {
+        eprintln!("setup: ok: duckdb {version} in {}", venv.display());
+        return Ok(python);
+    }
+    if !python.exists() {
+        let python3 = tools::require("python3", "install Python 3 (apt-get install python3)")?;
+        tools::run(Command::new(python3).args(["-m", "venv"]).arg(&venv)).map_err(|e| {
+            format!(
+                "{e}; on Debian the venv module is in python3-venv (apt-get install python3-venv)"
+            )
+        })?;
+    }
+    tools::run(
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg(format!("duckdb=={version}")),
+    )?;
+    if has(&python) {
+        Ok(python)
+    } else {
+        Err(format!(
+            "installed duckdb {version} in {}, but it does not import",
+            venv.display()
+        ))
+    }
+}
+
 fn is_root() -> bool {
     tools::probe(Command::new("id").arg("-u")).is_some_and(|uid| uid == "0")
 }
@@ -251,9 +296,13 @@ fn is_root() -> bool {
 fn npm_packages(root: &Path) -> Result {
     let lock = root.join("package-lock.json");
     let installed = root.join("node_modules/.package-lock.json");
-    let complete = ["node_modules/.bin/wasm-opt", "node_modules/playwright-core"]
-        .iter()
-        .all(|path| root.join(path).exists());
+    let complete = [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/playwright-core",
+        "node_modules/.bin/lighthouse",
+    ]
+    .iter()
+    .all(|path| root.join(path).exists());
     if complete && modified(&installed) >= modified(&lock) {
         eprintln!("setup: ok: node_modules matches package-lock.json");
         return Ok(());
@@ -266,7 +315,10 @@ fn npm_packages(root: &Path) -> Result {
         Command::new(npm)
             .current_dir(root)
             .args(["ci", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            // Lighthouse brings puppeteer-core, which downloads nothing; this makes
+            // sure no puppeteer ever does.
+            .env("PUPPETEER_SKIP_DOWNLOAD", "1"),
     )
 }
 

@@ -17,8 +17,8 @@ impl Drop for Server {
     }
 }
 
-fn scratch_site() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xtask-serve-it-{}", std::process::id()));
+fn scratch_site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-serve-it-{name}-{}", std::process::id()));
     fs::create_dir_all(dir.join("pkg")).expect("create the scratch site");
     fs::write(
         dir.join("index.html"),
@@ -30,6 +30,10 @@ fn scratch_site() -> PathBuf {
 }
 
 fn fetch(port: u16, request: &str) -> String {
+    String::from_utf8_lossy(&fetch_bytes(port, request)).into_owned()
+}
+
+fn fetch_bytes(port: u16, request: &str) -> Vec<u8> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to the server");
     stream
         .write_all(request.as_bytes())
@@ -38,15 +42,16 @@ fn fetch(port: u16, request: &str) -> String {
     stream
         .read_to_end(&mut response)
         .expect("read the response");
-    String::from_utf8_lossy(&response).into_owned()
+    response
 }
 
-#[test]
-fn serves_a_directory_on_a_free_port() {
-    let site = scratch_site();
+/// Starts `xtask serve --no-build --port 0 --dir site` with `extra` arguments and
+/// returns it with the port it announced.
+fn start(site: &PathBuf, extra: &[&str]) -> (Server, u16) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args(["serve", "--no-build", "--port", "0", "--dir"])
-        .arg(&site)
+        .arg(site)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -65,6 +70,13 @@ fn serves_a_directory_on_a_free_port() {
         .and_then(|port| port.parse().ok())
         .unwrap_or_else(|| panic!("unexpected announcement: {line:?}"));
     assert_ne!(port, 0);
+    (server, port)
+}
+
+#[test]
+fn serves_a_directory_on_a_free_port() {
+    let site = scratch_site("plain");
+    let (server, port) = start(&site, &[]);
 
     let page = fetch(port, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assert!(page.starts_with("HTTP/1.1 200 OK\r\n"), "{page}");
@@ -90,6 +102,61 @@ fn serves_a_directory_on_a_free_port() {
     let escape = fetch(port, "GET /%2e%2e/ HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assert!(escape.starts_with("HTTP/1.1 403 Forbidden\r\n"), "{escape}");
 
+    drop(server);
+    fs::remove_dir_all(&site).expect("clean up the scratch site");
+}
+
+#[test]
+fn sends_the_gz_sibling_to_clients_that_accept_gzip() {
+    let site = scratch_site("gzip");
+    let script = "export const a = 1;\n".repeat(100);
+    fs::write(site.join("app.js"), &script).expect("write app.js");
+    let status = Command::new("gzip")
+        .args(["-9", "-k", "-n", "-f"])
+        .arg(site.join("app.js"))
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("no gzip on this machine: skipped");
+        fs::remove_dir_all(&site).expect("clean up the scratch site");
+        return;
+    }
+    let compressed = fs::read(site.join("app.js.gz")).expect("read app.js.gz");
+    let body = |response: &[u8]| -> Vec<u8> {
+        let end = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a blank line after the head");
+        response[end + 4..].to_vec()
+    };
+
+    let (server, port) = start(&site, &[]);
+    let gzipped = fetch_bytes(
+        port,
+        "GET /app.js HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip, deflate\r\n\r\n",
+    );
+    let head = String::from_utf8_lossy(&gzipped);
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(head.contains("Content-Encoding: gzip\r\n"), "{head}");
+    assert!(head.contains("Vary: Accept-Encoding\r\n"));
+    assert!(head.contains("Content-Type: text/javascript; charset=utf-8\r\n"));
+    assert!(head.contains(&format!("Content-Length: {}\r\n", compressed.len())));
+    assert_eq!(body(&gzipped), compressed);
+
+    let plain = fetch(port, "GET /app.js HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assert!(!plain.contains("Content-Encoding"), "{plain}");
+    assert!(plain.ends_with(&script));
+    drop(server);
+
+    let (server, port) = start(&site, &["--no-gzip"]);
+    let plain = fetch(
+        port,
+        "GET /app.js HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip\r\n\r\n",
+    );
+    assert!(
+        !plain.contains("Content-Encoding") && !plain.contains("Vary"),
+        "{plain}"
+    );
+    assert!(plain.ends_with(&script));
     drop(server);
     fs::remove_dir_all(&site).expect("clean up the scratch site");
 }
