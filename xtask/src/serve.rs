@@ -32,7 +32,7 @@ pub const DEFAULT_PORT: u16 = 8000;
 pub const CONTENT_SECURITY_POLICY: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
-     base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+     base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /// Requests with a longer head than this are refused (the site needs a few hundred bytes).
 const MAX_HEAD: usize = 16 * 1024;
@@ -525,6 +525,7 @@ impl Response {
              Content-Security-Policy: {CONTENT_SECURITY_POLICY}\r\n\
              X-Content-Type-Options: nosniff\r\n\
              Referrer-Policy: no-referrer\r\n\
+             Access-Control-Allow-Origin: *\r\n\
              Connection: close\r\n",
             self.status, self.content_type, self.length
         );
@@ -737,9 +738,13 @@ mod tests {
                 "Cache-Control: no-cache\r\n",
                 "X-Content-Type-Options: nosniff\r\n",
                 "Referrer-Policy: no-referrer\r\n",
+                // A sandboxed frame has an opaque origin, so its module scripts and the
+                // wasm are cross-origin requests: without this the scan cannot load there.
+                "Access-Control-Allow-Origin: *\r\n",
+                // Course sites frame the scan.
                 "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
                  style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
-                 base-uri 'none'; form-action 'none'; frame-ancestors 'self'\r\n",
+                 base-uri 'none'; form-action 'none'; frame-ancestors *\r\n",
             ] {
                 assert!(text.contains(header), "{line}: missing {header}");
             }

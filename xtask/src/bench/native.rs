@@ -795,7 +795,12 @@ mod tests {
     fn the_vocabulary_is_the_instrument_of_the_core() {
         let instrument = netwerkregie::Instrument::builtin();
         let v = vocabulary();
-        let items: Vec<&str> = instrument.items().iter().map(|i| i.id.as_str()).collect();
+        let items: Vec<&str> = instrument
+            .file()
+            .items
+            .iter()
+            .map(|i| i.id.as_ref())
+            .collect();
         let ours: Vec<&str> = v.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ours, items);
         assert_eq!(v.instrument_id, instrument.id());
@@ -918,7 +923,7 @@ mod tests {
             let response = netwerkregie::Response::from_json(&line, instrument)
                 .unwrap_or_else(|e| panic!("line {index} is not valid: {e}\n{line}"));
             for item in &likert {
-                if response.answer(&item.id).is_none() {
+                if response.answer(instrument, &item.id).is_none() {
                     nulls += 1;
                 }
             }
