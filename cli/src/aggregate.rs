@@ -195,6 +195,9 @@ pub fn gather<'a>(
     options: &Options,
 ) -> Result<Gathered<'a>, String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+    if workers == 1 {
+        return Ok(gather_here(sources, instrument, lang, options));
+    }
     let (send, receive) = sync_channel::<Batch>(workers * 2);
     // Only the workers hold the receiver: when the last one is gone (even by a
     // panic), it is dropped and the reader's `send` fails instead of blocking.
@@ -268,6 +271,47 @@ pub fn gather<'a>(
             problems,
         })
     })
+}
+
+/// Aggregates on this thread alone: with one core, a reader thread and a worker would
+/// only take turns, and the batches would copy every text once more.
+fn gather_here<'a>(
+    sources: &Sources,
+    instrument: &'a Instrument,
+    lang: Lang,
+    options: &Options,
+) -> Gathered<'a> {
+    let mut group = Group::new(instrument);
+    let mut splits = splitter(instrument, options);
+    let mut seen = FirstSeen::default();
+    let mut notes = Vec::new();
+    let mut problems = 0;
+    let mut seq = 0u64;
+    let _ = input::for_each_text(sources, lang, |at, text| {
+        match text.and_then(|text| response::parse(text, instrument, lang)) {
+            Ok(r) => match seen.check(response::fingerprint(&r), at) {
+                None => {
+                    group.add_numbered(&r, seq);
+                    if let Some(s) = &mut splits {
+                        s.add_numbered(&r, seq);
+                    }
+                }
+                Some(duplicate) => notes.push(Note::Duplicate(duplicate)),
+            },
+            Err(problem) => {
+                problems += 1;
+                notes.push(Note::Problem(at, problem));
+            }
+        }
+        seq += 1;
+        ControlFlow::Continue(())
+    });
+    Gathered {
+        group,
+        splits,
+        notes,
+        problems,
+    }
 }
 
 /// A splitter for the dimensions asked for, or none.

@@ -4,8 +4,9 @@
 //! goes through the few functions here, so a change in the core's response types is
 //! met in this file.
 
-use std::collections::hash_map::RandomState;
 use std::sync::OnceLock;
+
+use netwerkregie::response::FingerprintState;
 
 use netwerkregie::{Instrument, Lang, Response, ResponseError};
 
@@ -48,8 +49,8 @@ pub fn answered(response: &Response) -> usize {
 /// response that passes for another.
 #[must_use]
 pub fn fingerprint(response: &Response) -> u64 {
-    static HASHER: OnceLock<RandomState> = OnceLock::new();
-    response.fingerprint(HASHER.get_or_init(RandomState::new))
+    static HASHER: OnceLock<FingerprintState> = OnceLock::new();
+    response.fingerprint(HASHER.get_or_init(FingerprintState::new))
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ use crate::report::{
     LadderReport, LadderView, Migrated, OrganisationInterests, Report, RoleCoverage, Trust,
 };
 use crate::response::{Answer, Response};
-use crate::score::{counted, Scores};
-use crate::stats::{Stats, Summary};
+use crate::score::Scores;
+use crate::stats::{Stats, Summary, Tally};
 
 /// Importance assumed where nobody rated a concept: the middle of the scale.
 pub const DEFAULT_IMPORTANCE: f64 = 3.0;
@@ -55,9 +55,9 @@ pub struct Group<'a> {
     instrument: &'a Instrument,
     respondents: usize,
     concepts: [Summary; Concept::COUNT],
-    importance: [Summary; Concept::COUNT],
+    importance: [Tally; Concept::COUNT],
     modules: [Summary; 3],
-    items: Vec<Summary>,
+    items: Vec<Tally>,
     influence: [Summary; InfluenceSource::COUNT],
     ladder: [Ladder; 2],
     forms: [usize; Form::COUNT],
@@ -170,8 +170,8 @@ struct Organisation {
     respondents: usize,
     roles: [bool; Role::COUNT],
     ring: bool,
-    answers: [Summary; InterestQuestion::COUNT],
-    influence: [Summary; InfluenceSource::COUNT],
+    answers: [Tally; InterestQuestion::COUNT],
+    influence: [Tally; InfluenceSource::COUNT],
 }
 
 impl Organisation {
@@ -208,7 +208,7 @@ impl<'a> Group<'a> {
             concepts: Default::default(),
             importance: Default::default(),
             modules: Default::default(),
-            items: vec![Summary::default(); instrument.statement_count()],
+            items: vec![Tally::default(); instrument.statement_count()],
             influence: Default::default(),
             ladder: Default::default(),
             forms: [0; Form::COUNT],
@@ -257,15 +257,20 @@ impl<'a> Group<'a> {
         for (acc, score) in self.modules.iter_mut().zip(scores.modules) {
             acc.add_opt(score);
         }
-        for (i, item) in self.items.iter_mut().enumerate() {
-            let slot = crate::instrument::Slot {
-                index: i as u16,
-                reverse: self.instrument.statement(i).is_some_and(|s| s.reverse),
-            };
-            item.add_opt(counted(slot, &response.answers).map(f64::from));
+        for ((item, slot), answer) in self
+            .items
+            .iter_mut()
+            .zip(self.instrument.statement_slots())
+            .zip(&response.answers)
+        {
+            if let Answer::Given(v) = answer {
+                item.add(if slot.reverse { v.reversed() } else { *v }.get());
+            }
         }
         for (acc, answer) in self.importance.iter_mut().zip(response.importance) {
-            acc.add_opt(likert(answer));
+            if let Answer::Given(v) = answer {
+                acc.add(v.get());
+            }
         }
         for (acc, answer) in self.influence.iter_mut().zip(response.interests.influence) {
             acc.add_opt(likert(answer));
@@ -305,11 +310,15 @@ impl<'a> Group<'a> {
             org.roles[role.index()] = true;
         }
         org.ring |= response.respondent.position == Answer::Given(Position::Ring);
-        for (acc, answer) in org.answers.iter_mut().zip(response.interests.answers) {
-            acc.add_opt(likert(answer));
-        }
-        for (acc, answer) in org.influence.iter_mut().zip(response.interests.influence) {
-            acc.add_opt(likert(answer));
+        for (acc, answer) in org
+            .answers
+            .iter_mut()
+            .zip(response.interests.answers)
+            .chain(org.influence.iter_mut().zip(response.interests.influence))
+        {
+            if let Answer::Given(v) = answer {
+                acc.add(v.get());
+            }
         }
     }
 
@@ -320,11 +329,17 @@ impl<'a> Group<'a> {
             .concepts
             .iter_mut()
             .zip(&other.concepts)
-            .chain(self.importance.iter_mut().zip(&other.importance))
             .chain(self.modules.iter_mut().zip(&other.modules))
-            .chain(self.items.iter_mut().zip(&other.items))
             .chain(self.influence.iter_mut().zip(&other.influence));
         for (a, b) in pairs {
+            a.merge(b);
+        }
+        for (a, b) in self
+            .items
+            .iter_mut()
+            .zip(&other.items)
+            .chain(self.importance.iter_mut().zip(&other.importance))
+        {
             a.merge(b);
         }
         for (a, b) in self.ladder.iter_mut().zip(&other.ladder) {

@@ -118,6 +118,92 @@ impl Summary {
     }
 }
 
+/// A count of answers on the 1..5 scale: adding one is one increment, and the
+/// statistics come out exact (integer sums), which is both faster than a running mean
+/// and free of rounding, for every value that is a single answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    counts: [u64; 5],
+}
+
+impl Tally {
+    /// Adds one answer, 1..=5 (anything else is ignored).
+    pub fn add(&mut self, v: u8) {
+        if let Some(c) = self.counts.get_mut(usize::from(v.wrapping_sub(1))) {
+            *c += 1;
+        }
+    }
+
+    /// Combines two tallies.
+    pub fn merge(&mut self, other: &Tally) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+    }
+
+    /// How many answers.
+    #[must_use]
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    fn sums(&self) -> (u64, u64, u64) {
+        let mut n = 0;
+        let mut sum = 0;
+        let mut squares = 0;
+        for (i, c) in self.counts.iter().enumerate() {
+            let v = i as u64 + 1;
+            n += c;
+            sum += v * c;
+            squares += v * v * c;
+        }
+        (n, sum, squares)
+    }
+
+    /// The mean, when there is an answer.
+    #[must_use]
+    pub fn mean(&self) -> Option<f64> {
+        let (n, sum, _) = self.sums();
+        (n > 0).then(|| sum as f64 / n as f64)
+    }
+
+    /// The statistics of one statement's answers (the item rule for divergence).
+    #[must_use]
+    pub fn item_stats(&self) -> Stats {
+        let (n, sum, squares) = self.sums();
+        if n == 0 {
+            return Stats::default();
+        }
+        let mean = sum as f64 / n as f64;
+        // n Σv² - (Σv)² is an exact integer, never negative.
+        let sd = if n == 1 {
+            0.0
+        } else {
+            ((n * squares - sum * sum) as f64 / (n * (n - 1)) as f64).sqrt()
+        };
+        let min = self
+            .counts
+            .iter()
+            .position(|c| *c > 0)
+            .map_or(0.0, |i| i as f64 + 1.0);
+        let max = self
+            .counts
+            .iter()
+            .rposition(|c| *c > 0)
+            .map_or(0.0, |i| i as f64 + 1.0);
+        let rule = Divergence::ITEM;
+        Stats {
+            n: n as usize,
+            mean: Some(mean),
+            sd: Some(sd),
+            min: Some(min),
+            max: Some(max),
+            band: Some(Band::of(mean)),
+            divergent: (n >= 3 && sd >= rule.sd - EPSILON) || max - min >= rule.range - EPSILON,
+        }
+    }
+}
+
 /// When perspectives differ ("meervoudig kijken"): a spread (sd, among three or more
 /// respondents) or a distance between the lowest and the highest.
 #[derive(Debug, Clone, Copy)]

@@ -14,10 +14,9 @@
 //! report.free();
 //! ```
 
-use std::collections::hash_map::RandomState;
-
 use netwerkregie::chart::{self, GroupChart, RadarKind};
 use netwerkregie::export;
+use netwerkregie::response::FingerprintState;
 use netwerkregie::split::{self, Dimension};
 use netwerkregie::{Instrument, Lang, Report, Response, Scores};
 use serde::{Deserialize, Serialize};
@@ -86,7 +85,7 @@ fn options<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> Result<T,
 #[wasm_bindgen]
 pub struct Scan {
     instrument: Instrument,
-    hasher: RandomState,
+    hasher: FingerprintState,
 }
 
 #[wasm_bindgen]
@@ -98,7 +97,7 @@ impl Scan {
     pub fn new() -> Scan {
         Scan {
             instrument: Instrument::builtin().clone(),
-            hasher: RandomState::new(),
+            hasher: FingerprintState::new(),
         }
     }
 
@@ -107,7 +106,7 @@ impl Scan {
     pub fn from_instrument(text: &str) -> Result<Scan, JsError> {
         Ok(Scan {
             instrument: Instrument::from_json(text)?,
-            hasher: RandomState::new(),
+            hasher: FingerprintState::new(),
         })
     }
 

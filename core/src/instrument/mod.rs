@@ -125,6 +125,8 @@ pub struct Instrument {
     file: InstrumentFile,
     /// Indexes into `file.items` of the statements, in order: slot `i` is `statements[i]`.
     statements: Vec<usize>,
+    /// Every statement's slot, in order.
+    slots: Vec<Slot>,
     slot_by_id: IdMap<u16>,
     /// Open questions by id, as indexes into `file.items`.
     open_by_id: IdMap<usize>,
@@ -188,6 +190,7 @@ impl Instrument {
     /// Builds the indexes of a valid file.
     fn index(file: InstrumentFile) -> Instrument {
         let mut statements = Vec::new();
+        let mut slots = Vec::new();
         let mut slot_by_id = IdMap::default();
         let mut open_by_id = IdMap::default();
         let mut concepts: [Vec<Slot>; Concept::COUNT] = Default::default();
@@ -203,6 +206,7 @@ impl Instrument {
                 reverse: item.reverse,
             };
             statements.push(i);
+            slots.push(slot);
             slot_by_id.insert(item.id.as_ref().into(), slot.index);
             if let Some(c) = item.concept {
                 concepts[c.index()].push(slot);
@@ -217,6 +221,7 @@ impl Instrument {
         Instrument {
             file,
             statements,
+            slots,
             slot_by_id,
             open_by_id,
             concepts,
@@ -259,6 +264,12 @@ impl Instrument {
     #[must_use]
     pub fn statements(&self) -> impl ExactSizeIterator<Item = &ItemDef> + '_ {
         self.statements.iter().map(|&i| &self.file.items[i])
+    }
+
+    /// Every statement's slot (its index and whether it is reverse-worded), in order.
+    #[must_use]
+    pub fn statement_slots(&self) -> &[Slot] {
+        &self.slots
     }
 
     /// The answer slot of a statement id.
