@@ -49,6 +49,8 @@ enum Stop {
     Quiet,
     /// Say this on stderr and exit with code 1.
     Failed(String),
+    /// Say this, then each problem on a line of its own, and exit with code 1.
+    Listed(String, Vec<String>),
     /// A mistake in the command line found late (a language the instrument does not
     /// speak): say this and exit with code 2, like any usage mistake.
     Usage(String),
@@ -104,6 +106,13 @@ fn finish(stop: Stop) -> ExitCode {
             say(&format!("netwerkscan: {message}"));
             ExitCode::FAILURE
         }
+        Stop::Listed(message, problems) => {
+            say(&format!("netwerkscan: {message}"));
+            for problem in &problems {
+                say(&format!("  - {problem}"));
+            }
+            ExitCode::FAILURE
+        }
         Stop::Usage(message) => {
             say(&format!("netwerkscan: {message}"));
             ExitCode::from(2)
@@ -119,7 +128,27 @@ fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
             let text =
                 input::read_limited(path, netwerkregie::instrument::MAX_INSTRUMENT_BYTES, lang)
                     .map_err(|e| Stop::Failed(format!("{name}: {e}")))?;
-            Instrument::from_json(&text).map_err(|e| Stop::Failed(format!("{name}: {e}")))
+            Instrument::from_json(&text).map_err(|e| match e {
+                // Every problem on a line of its own: one line of 77 problems joined by
+                // escaped newlines cannot be read.
+                netwerkregie::InstrumentError::Invalid(problems) => Stop::Listed(
+                    format!(
+                        "{name}: {} ({} {}):",
+                        t(
+                            lang,
+                            "het instrument is niet geldig",
+                            "the instrument is not valid"
+                        ),
+                        problems.len(),
+                        match problems.len() {
+                            1 => t(lang, "probleem", "problem"),
+                            _ => t(lang, "problemen", "problems"),
+                        }
+                    ),
+                    problems,
+                ),
+                other => Stop::Failed(format!("{name}: {other}")),
+            })
         }
     }
 }
