@@ -207,13 +207,31 @@ fn validate(
             Ok(r) => {
                 good += 1;
                 let (alias, organisation) = response::who(&r);
+                let answered = t(
+                    lang,
+                    "{n} van {items} uitspraken beantwoord",
+                    "{n} of {items} items answered",
+                )
+                .replace("{n}", &response::answered(&r).to_string())
+                .replace("{items}", &items.to_string());
+                // A response to an earlier version says so, as the report does.
+                let migrated = response::migrated(&r).map_or_else(String::new, |(from, left)| {
+                    t(
+                        lang,
+                        "; versie {from}, gelezen als versie {to}: {left} antwoord(en) op vervangen vragen weggelaten",
+                        "; version {from}, read as version {to}: {left} answer(s) to replaced questions left out",
+                    )
+                    .replace("{left}", &left.to_string())
+                    .replace("{to}", instrument.version())
+                    .replace("{from}", from)
+                });
                 let written = writeln!(
                     out,
-                    "ok: {} ({}, {}; {} of {items} items answered)",
+                    "ok: {} ({}, {}; {answered}{})",
                     sources.name(at),
                     or_dash(alias),
                     or_dash(organisation),
-                    response::answered(&r),
+                    terminal::safe(&migrated),
                 );
                 if let Err(e) = written {
                     failure = Some(output(lang)(e));
@@ -236,8 +254,14 @@ fn validate(
     out.flush().map_err(output(lang))?;
     if bad > 0 {
         say(&format!(
-            "netwerkscan: {bad} of {} response(s) are not valid",
-            bad + good
+            "netwerkscan: {}",
+            t(
+                lang,
+                "{bad} van {n} respons(en) zijn niet geldig",
+                "{bad} of {n} response(s) are not valid",
+            )
+            .replace("{bad}", &bad.to_string())
+            .replace("{n}", &(bad + good).to_string())
         ));
         Ok(ExitCode::FAILURE)
     } else {
