@@ -278,20 +278,7 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
     let now = gather(&a.files.paths, instrument, lang, &options)?;
     let mut report = now.group.report();
     report.splits = now.splits.map(|s| s.report()).unwrap_or_default();
-    for m in &report.migrated {
-        say(&format!(
-            "netwerkscan: {}",
-            t(
-                lang,
-                "{n} respons(en) beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}; {left} antwoord(en) op vervangen vragen zijn weggelaten",
-                "{n} response(s) answered version {from} of the instrument and were read as version {to}; {left} answer(s) to replaced questions were left out",
-            )
-            .replace("{n}", &m.responses.to_string())
-            .replace("{from}", &m.from)
-            .replace("{to}", instrument.version())
-            .replace("{left}", &m.left_out.to_string())
-        ));
-    }
+    say_migrated(&report, "", instrument, lang);
     if !a.baseline.is_empty() {
         let base = gather(
             &a.baseline,
@@ -299,7 +286,15 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             lang,
             &netwerkregie::split::Options::default(),
         )?;
-        report.change = Some(netwerkregie::split::change(&base.group.report(), &report));
+        let base = base.group.report();
+        // A baseline of an earlier version is compared on fewer questions: say so.
+        say_migrated(
+            &base,
+            t(lang, "nulmeting: ", "baseline: "),
+            instrument,
+            lang,
+        );
+        report.change = Some(netwerkregie::split::change(&base, &report));
     }
     if let Some(dir) = &a.svg {
         for replaced in svg::write_all(dir, &report, instrument, lang).map_err(Stop::Failed)? {
@@ -329,6 +324,25 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             .map_err(output(lang))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr how many responses of `report` answered an earlier instrument
+/// version, and how many of their answers were left out.
+fn say_migrated(report: &netwerkregie::Report, prefix: &str, instrument: &Instrument, lang: Lang) {
+    for m in &report.migrated {
+        say(&format!(
+            "netwerkscan: {prefix}{}",
+            t(
+                lang,
+                "{n} respons(en) beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}; {left} antwoord(en) op vervangen vragen zijn weggelaten",
+                "{n} response(s) answered version {from} of the instrument and were read as version {to}; {left} answer(s) to replaced questions were left out",
+            )
+            .replace("{n}", &m.responses.to_string())
+            .replace("{left}", &m.left_out.to_string())
+            .replace("{to}", instrument.version())
+            .replace("{from}", &m.from)
+        ));
+    }
 }
 
 /// Reads every response in `paths` into a group (and the splits asked for); the notes
