@@ -265,7 +265,11 @@ fn a_byte_order_mark_is_read_past() {
     let o = run(&["validate", path_str(&second)]);
     assert_clean(&o);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("tweede.jsonl:2 (Bram"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("tweede.jsonl:2 (Bram"),
+        "{}",
+        stdout(&o)
+    );
     assert!(
         stderr(&o).contains("tweede.jsonl:3: geen geldige JSON"),
         "{}",
