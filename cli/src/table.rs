@@ -60,7 +60,15 @@ impl<'a> Words<'a> {
 
     fn signed(&self, v: Option<f64>) -> String {
         match v {
-            Some(v) if v > 0.0 => format!("+{}", format_score(v, self.decimal)),
+            // A plus only where the rounded figure is not zero: never "+0,00".
+            Some(v) if v > 0.0 => {
+                let shown = format_score(v, self.decimal);
+                if shown.chars().any(|c| matches!(c, '1'..='9')) {
+                    format!("+{shown}")
+                } else {
+                    shown
+                }
+            }
             other => self.num(other),
         }
     }
@@ -530,6 +538,19 @@ fn change<W: Write>(
         return Ok(());
     };
     writeln!(out, "{}", Safe(words.say(Word::SectionChange)))?;
+    let respondents = |n: usize| {
+        words
+            .say(Word::ReportRespondents)
+            .replace("{n}", &n.to_string())
+    };
+    writeln!(
+        out,
+        "  {}: {}; {}: {}",
+        Safe(words.say(Word::ChangeBaseline)),
+        Safe(&respondents(change.baseline_respondents)),
+        Safe(words.say(Word::ChangeNow)),
+        Safe(&respondents(r.respondents)),
+    )?;
     writeln!(
         out,
         "  {} {} {} {}",
