@@ -271,8 +271,15 @@ fn validate(
 
 /// `report`: every response read and checked first; no report while one is bad.
 fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<ExitCode, Stop> {
+    // A dimension asked for twice is split by once (JSON has one key per dimension).
+    let mut by = Vec::with_capacity(a.by.len());
+    for d in &a.by {
+        if !by.contains(d) {
+            by.push(*d);
+        }
+    }
     let options = netwerkregie::split::Options {
-        by: a.by.clone(),
+        by,
         min_group: a.min_group as usize,
     };
     let now = gather(&a.files.paths, instrument, lang, &options)?;
