@@ -47,6 +47,8 @@ struct Words<'a> {
     instrument: &'a Instrument,
     lang: Lang,
     decimal: char,
+    /// The width of the band column: the longest band word (a trainer may reword them).
+    band_width: usize,
 }
 
 impl<'a> Words<'a> {
@@ -95,7 +97,7 @@ fn stats_header<W: Write>(
         right(words.say(Word::ColSd), 6),
         right(words.say(Word::ColMin), 6),
         right(words.say(Word::ColMax), 6),
-        cell(words.say(Word::ColBand), 12),
+        cell(words.say(Word::ColBand), words.band_width),
     )?;
     if importance {
         write!(out, " {}", right(words.say(Word::ColImportance), 11))?;
@@ -128,7 +130,7 @@ fn stats_row<W: Write>(
         words.num(s.sd),
         words.num(s.min),
         words.num(s.max),
-        cell(words.band(s), 12),
+        cell(words.band(s), words.band_width),
     )?;
     if let Importance::Shown(i) = importance {
         write!(out, " {:>11}", words.num(i))?;
@@ -146,10 +148,22 @@ pub fn report<W: Write>(
     instrument: &Instrument,
     lang: Lang,
 ) -> io::Result<()> {
+    let band_width = [
+        Word::band(netwerkregie::Band::Sterk),
+        Word::band(netwerkregie::Band::Aandacht),
+        Word::band(netwerkregie::Band::Zorg),
+        Word::ScoreMissing,
+        Word::ColBand,
+    ]
+    .iter()
+    .map(|w| instrument.say(*w, lang).chars().count())
+    .fold(12, usize::max)
+    .min(MAX_NAME);
     let words = Words {
         instrument,
         lang,
         decimal: instrument.decimal(lang),
+        band_width,
     };
     let title = instrument.file().title.get(lang);
     writeln!(
