@@ -317,9 +317,11 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             .and_then(|()| out.flush())
             .map_err(output(lang))?;
     } else if a.output.csv {
-        // Raw bytes: the CSV is for a spreadsheet, and its cells are quoted, not escaped
-        // for a terminal.
+        // For a spreadsheet, but often printed first: line ends and tabs as they are,
+        // any other control character (an escape sequence in an organisation's name)
+        // shown as `\u{1b}`, as in every text output.
         let csv = netwerkregie::export::csv(&report, instrument, lang);
+        let csv = terminal::safe_csv(&csv);
         let mut out = stdout.lock();
         out.write_all(csv.as_bytes())
             .and_then(|()| out.flush())
