@@ -10,8 +10,8 @@ mod common;
 use std::fs;
 
 use common::{
-    assert_line, assert_no_panic, builtin_instrument, close, example, examples, json_of, path_str,
-    run, squash, stderr, stdout, v1_fixtures, TempDir,
+    assert_line, assert_no_panic, builtin_instrument, close, example, json_of, path_str, run,
+    squash, stderr, stdout, v1_fixtures, TempDir,
 };
 use serde_json::{json, Value};
 
