@@ -381,6 +381,35 @@ fn report_json_of_the_examples() {
 }
 
 #[test]
+fn one_respondent_reads_as_their_own_view() {
+    let report = json_of(&["report", "--json", "examples/dewi-bewonerscollectief.json"]);
+    assert_eq!(report["view"], json!("respondent"));
+    // Dewi's opgave 23/9 is zorg and leads: 5 x (5 - 23/9) = 110/9.
+    let first = &report["advice"][0];
+    assert_eq!(first["id"], json!("advies-opgave-zorg"));
+    close(&first["severity"], 110.0 / 9.0, "severity");
+    assert_eq!(
+        first["finding"]["nl"],
+        json!("Volgens jou schiet de gezamenlijke opgave tekort.")
+    );
+    // Group-only findings never occur in one respondent's own result.
+    let advice = report["advice"].as_array().expect("list");
+    assert!(advice.iter().all(|a| {
+        let when = a["when"].as_str().unwrap_or_default();
+        !(when == "divergent" || when.starts_with("role:") || when.starts_with("interests:"))
+    }));
+    assert_eq!(report["interests"][0]["flags"], json!([]));
+    let o = run(&["report", "examples/dewi-bewonerscollectief.json"]);
+    let out = stdout(&o);
+    assert!(out.starts_with("Netwerkscan: 1 respondent(en)\n"), "{out}");
+    assert_line(
+        &out,
+        "1. [zorg] Laat de opgave leidend zijn (Gezamenlijke opgave)",
+    );
+    assert_line(&out, "Volgens jou schiet de gezamenlijke opgave tekort.");
+}
+
+#[test]
 fn report_of_files_and_folders_alike() {
     let files: Vec<String> = [
         "anna-gemeente.json",
