@@ -74,13 +74,20 @@ pub struct ReportArgs {
     pub by: Vec<Dimension>,
     /// A split group smaller than this shows no scores, so nobody's answers can be read
     /// from a small group.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP as u32, value_parser = parse_min_group)]
     pub min_group: u32,
     /// A baseline set (nulmeting): response files or folders to compare with (repeatable).
     #[arg(long, value_name = "PATH")]
     pub baseline: Vec<PathBuf>,
     #[command(flatten)]
     pub files: Files,
+}
+
+fn parse_min_group(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("use a whole number of 1 or more".to_owned()),
+    }
 }
 
 fn parse_dimension(s: &str) -> Result<Dimension, String> {

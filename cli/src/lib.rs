@@ -49,6 +49,8 @@ enum Stop {
     Quiet,
     /// Say this on stderr and exit with code 1.
     Failed(String),
+    /// Say this, then each problem on a line of its own, and exit with code 1.
+    Listed(String, Vec<String>),
     /// A mistake in the command line found late (a language the instrument does not
     /// speak): say this and exit with code 2, like any usage mistake.
     Usage(String),
@@ -104,6 +106,13 @@ fn finish(stop: Stop) -> ExitCode {
             say(&format!("netwerkscan: {message}"));
             ExitCode::FAILURE
         }
+        Stop::Listed(message, problems) => {
+            say(&format!("netwerkscan: {message}"));
+            for problem in &problems {
+                say(&format!("  - {problem}"));
+            }
+            ExitCode::FAILURE
+        }
         Stop::Usage(message) => {
             say(&format!("netwerkscan: {message}"));
             ExitCode::from(2)
@@ -119,7 +128,27 @@ fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
             let text =
                 input::read_limited(path, netwerkregie::instrument::MAX_INSTRUMENT_BYTES, lang)
                     .map_err(|e| Stop::Failed(format!("{name}: {e}")))?;
-            Instrument::from_json(&text).map_err(|e| Stop::Failed(format!("{name}: {e}")))
+            Instrument::from_json(&text).map_err(|e| match e {
+                // Every problem on a line of its own: one line of 77 problems joined by
+                // escaped newlines cannot be read.
+                netwerkregie::InstrumentError::Invalid(problems) => Stop::Listed(
+                    format!(
+                        "{name}: {} ({} {}):",
+                        t(
+                            lang,
+                            "het instrument is niet geldig",
+                            "the instrument is not valid"
+                        ),
+                        problems.len(),
+                        match problems.len() {
+                            1 => t(lang, "probleem", "problem"),
+                            _ => t(lang, "problemen", "problems"),
+                        }
+                    ),
+                    problems,
+                ),
+                other => Stop::Failed(format!("{name}: {other}")),
+            })
         }
     }
 }
@@ -178,13 +207,31 @@ fn validate(
             Ok(r) => {
                 good += 1;
                 let (alias, organisation) = response::who(&r);
+                let answered = t(
+                    lang,
+                    "{n} van {items} uitspraken beantwoord",
+                    "{n} of {items} items answered",
+                )
+                .replace("{n}", &response::answered(&r).to_string())
+                .replace("{items}", &items.to_string());
+                // A response to an earlier version says so, as the report does.
+                let migrated = response::migrated(&r).map_or_else(String::new, |(from, left)| {
+                    t(
+                        lang,
+                        "; versie {from}, gelezen als versie {to}: {left} antwoord(en) op vervangen vragen weggelaten",
+                        "; version {from}, read as version {to}: {left} answer(s) to replaced questions left out",
+                    )
+                    .replace("{left}", &left.to_string())
+                    .replace("{to}", instrument.version())
+                    .replace("{from}", from)
+                });
                 let written = writeln!(
                     out,
-                    "ok: {} ({}, {}; {} of {items} items answered)",
+                    "ok: {} ({}, {}; {answered}{})",
                     sources.name(at),
                     or_dash(alias),
                     or_dash(organisation),
-                    response::answered(&r),
+                    terminal::safe(&migrated),
                 );
                 if let Err(e) = written {
                     failure = Some(output(lang)(e));
@@ -207,8 +254,14 @@ fn validate(
     out.flush().map_err(output(lang))?;
     if bad > 0 {
         say(&format!(
-            "netwerkscan: {bad} of {} response(s) are not valid",
-            bad + good
+            "netwerkscan: {}",
+            t(
+                lang,
+                "{bad} van {n} respons(en) zijn niet geldig",
+                "{bad} of {n} response(s) are not valid",
+            )
+            .replace("{bad}", &bad.to_string())
+            .replace("{n}", &(bad + good).to_string())
         ));
         Ok(ExitCode::FAILURE)
     } else {
@@ -218,27 +271,21 @@ fn validate(
 
 /// `report`: every response read and checked first; no report while one is bad.
 fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<ExitCode, Stop> {
+    // A dimension asked for twice is split by once (JSON has one key per dimension).
+    let mut by = Vec::with_capacity(a.by.len());
+    for d in &a.by {
+        if !by.contains(d) {
+            by.push(*d);
+        }
+    }
     let options = netwerkregie::split::Options {
-        by: a.by.clone(),
+        by,
         min_group: a.min_group as usize,
     };
     let now = gather(&a.files.paths, instrument, lang, &options)?;
     let mut report = now.group.report();
     report.splits = now.splits.map(|s| s.report()).unwrap_or_default();
-    for m in &report.migrated {
-        say(&format!(
-            "netwerkscan: {}",
-            t(
-                lang,
-                "{n} respons(en) beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}; {left} antwoord(en) op vervangen vragen zijn weggelaten",
-                "{n} response(s) answered version {from} of the instrument and were read as version {to}; {left} answer(s) to replaced questions were left out",
-            )
-            .replace("{n}", &m.responses.to_string())
-            .replace("{from}", &m.from)
-            .replace("{to}", instrument.version())
-            .replace("{left}", &m.left_out.to_string())
-        ));
-    }
+    say_migrated(&report, "", instrument, lang);
     if !a.baseline.is_empty() {
         let base = gather(
             &a.baseline,
@@ -246,7 +293,15 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             lang,
             &netwerkregie::split::Options::default(),
         )?;
-        report.change = Some(netwerkregie::split::change(&base.group.report(), &report));
+        let base = base.group.report();
+        // A baseline of an earlier version is compared on fewer questions: say so.
+        say_migrated(
+            &base,
+            t(lang, "nulmeting: ", "baseline: "),
+            instrument,
+            lang,
+        );
+        report.change = Some(netwerkregie::split::change(&base, &report));
     }
     if let Some(dir) = &a.svg {
         for replaced in svg::write_all(dir, &report, instrument, lang).map_err(Stop::Failed)? {
@@ -262,9 +317,11 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             .and_then(|()| out.flush())
             .map_err(output(lang))?;
     } else if a.output.csv {
-        // Raw bytes: the CSV is for a spreadsheet, and its cells are quoted, not escaped
-        // for a terminal.
+        // For a spreadsheet, but often printed first: line ends and tabs as they are,
+        // any other control character (an escape sequence in an organisation's name)
+        // shown as `\u{1b}`, as in every text output.
         let csv = netwerkregie::export::csv(&report, instrument, lang);
+        let csv = terminal::safe_csv(&csv);
         let mut out = stdout.lock();
         out.write_all(csv.as_bytes())
             .and_then(|()| out.flush())
@@ -276,6 +333,25 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             .map_err(output(lang))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr how many responses of `report` answered an earlier instrument
+/// version, and how many of their answers were left out.
+fn say_migrated(report: &netwerkregie::Report, prefix: &str, instrument: &Instrument, lang: Lang) {
+    for m in &report.migrated {
+        say(&format!(
+            "netwerkscan: {prefix}{}",
+            t(
+                lang,
+                "{n} respons(en) beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}; {left} antwoord(en) op vervangen vragen zijn weggelaten",
+                "{n} response(s) answered version {from} of the instrument and were read as version {to}; {left} answer(s) to replaced questions were left out",
+            )
+            .replace("{n}", &m.responses.to_string())
+            .replace("{left}", &m.left_out.to_string())
+            .replace("{to}", instrument.version())
+            .replace("{from}", &m.from)
+        ));
+    }
 }
 
 /// Reads every response in `paths` into a group (and the splits asked for); the notes

@@ -43,6 +43,17 @@ pub fn answered(response: &Response) -> usize {
         .count()
 }
 
+/// The instrument version a response to an earlier version answered, and how many of
+/// its answers (to questions since replaced) were left out; `None` for a response to
+/// this version.
+#[must_use]
+pub fn migrated(response: &Response) -> Option<(&str, usize)> {
+    response
+        .migrated
+        .as_ref()
+        .map(|m| (m.from.as_str(), m.left_out))
+}
+
 /// The identity of a response: the core's 64-bit fingerprint of its content, so two
 /// files that say the same (reformatted, or a copy) are one response. One keyed hasher
 /// for the whole run, shared by every thread: with a random key, nobody can craft a

@@ -15,7 +15,7 @@ use netwerkregie::keyed::Scored;
 use netwerkregie::report::{Delta, LadderView, SplitGroup};
 use netwerkregie::{
     Concept, CoverageStatus, InfluenceSource, Instrument, Lang, Module, Report, Role, Rung, Stats,
-    TrustFlag, Word,
+    Trigger, TrustFlag, Word,
 };
 
 use crate::terminal::{fit, Safe, Terminal};
@@ -47,6 +47,8 @@ struct Words<'a> {
     instrument: &'a Instrument,
     lang: Lang,
     decimal: char,
+    /// The width of the band column: the longest band word (a trainer may reword them).
+    band_width: usize,
 }
 
 impl<'a> Words<'a> {
@@ -60,7 +62,15 @@ impl<'a> Words<'a> {
 
     fn signed(&self, v: Option<f64>) -> String {
         match v {
-            Some(v) if v > 0.0 => format!("+{}", format_score(v, self.decimal)),
+            // A plus only where the rounded figure is not zero: never "+0,00".
+            Some(v) if v > 0.0 => {
+                let shown = format_score(v, self.decimal);
+                if shown.chars().any(|c| matches!(c, '1'..='9')) {
+                    format!("+{shown}")
+                } else {
+                    shown
+                }
+            }
             other => self.num(other),
         }
     }
@@ -87,7 +97,7 @@ fn stats_header<W: Write>(
         right(words.say(Word::ColSd), 6),
         right(words.say(Word::ColMin), 6),
         right(words.say(Word::ColMax), 6),
-        cell(words.say(Word::ColBand), 12),
+        cell(words.say(Word::ColBand), words.band_width),
     )?;
     if importance {
         write!(out, " {}", right(words.say(Word::ColImportance), 11))?;
@@ -120,7 +130,7 @@ fn stats_row<W: Write>(
         words.num(s.sd),
         words.num(s.min),
         words.num(s.max),
-        cell(words.band(s), 12),
+        cell(words.band(s), words.band_width),
     )?;
     if let Importance::Shown(i) = importance {
         write!(out, " {:>11}", words.num(i))?;
@@ -138,10 +148,22 @@ pub fn report<W: Write>(
     instrument: &Instrument,
     lang: Lang,
 ) -> io::Result<()> {
+    let band_width = [
+        Word::band(netwerkregie::Band::Sterk),
+        Word::band(netwerkregie::Band::Aandacht),
+        Word::band(netwerkregie::Band::Zorg),
+        Word::ScoreMissing,
+        Word::ColBand,
+    ]
+    .iter()
+    .map(|w| instrument.say(*w, lang).chars().count())
+    .fold(12, usize::max)
+    .min(MAX_NAME);
     let words = Words {
         instrument,
         lang,
         decimal: instrument.decimal(lang),
+        band_width,
     };
     let title = instrument.file().title.get(lang);
     writeln!(
@@ -210,7 +232,7 @@ pub fn report<W: Write>(
     interests(out, r, instrument, &words, w)?;
     splits(out, r, instrument, &words, w)?;
     change(out, r, instrument, &words, w)?;
-    advice(out, r, &words)?;
+    advice(out, r, instrument, &words)?;
     comments(out, r, instrument, &words)?;
     Ok(())
 }
@@ -243,6 +265,17 @@ fn ladder<W: Write>(
     w: usize,
 ) -> io::Result<()> {
     writeln!(out, "{}", Safe(words.say(Word::SectionLadder)))?;
+    // The row labels here are longer than a concept's ("gemiddeld verschil nu - gewenst
+    // (treden)"): widen the column for them rather than cut them.
+    let w = std::iter::once(words.say(Word::LadderMeanGap))
+        .chain(
+            Rung::ALL
+                .iter()
+                .map(|r| instrument.rung_label(*r).get(words.lang)),
+        )
+        .map(|l| l.chars().count())
+        .fold(w, usize::max)
+        .min(MAX_NAME);
     let views: [(&str, &LadderView); 3] = [
         (words.say(Word::LadderAll), &r.ladder.all),
         (words.say(Word::LadderGovernment), &r.ladder.government),
@@ -411,18 +444,54 @@ fn interests<W: Write>(
     writeln!(out)
 }
 
+/// How the instrument names a split group's value (a role, position, sector or level
+/// id) in `lang`; an organisation's name, or an id the instrument does not know, as it
+/// is.
+fn choice_label<'a>(by: &str, value: &'a str, instrument: &'a Instrument, lang: Lang) -> &'a str {
+    let r = &instrument.file().respondent;
+    let found = match by {
+        "role" => r
+            .roles
+            .choices
+            .iter()
+            .find(|c| c.id.id() == value)
+            .map(|c| &c.label),
+        "position" => r
+            .position
+            .choices
+            .iter()
+            .find(|c| c.id.id() == value)
+            .map(|c| &c.label),
+        "sector" => r
+            .sector
+            .choices
+            .iter()
+            .find(|c| c.id.id() == value)
+            .map(|c| &c.label),
+        "level" => r
+            .level
+            .choices
+            .iter()
+            .find(|c| c.id.id() == value)
+            .map(|c| &c.label),
+        _ => None,
+    };
+    found.map_or(value, |label| label.get(lang))
+}
+
 fn split_row<W: Write>(
     out: &mut Terminal<W>,
+    by: &str,
     g: &SplitGroup,
     instrument: &Instrument,
     words: &Words<'_>,
     w: usize,
 ) -> io::Result<()> {
-    let value = g
-        .value
-        .clone()
-        .unwrap_or_else(|| words.say(Word::FormNone).to_owned());
-    write!(out, "  {} {:>4}", cell(&value, w), g.n)?;
+    let value = match &g.value {
+        Some(value) => choice_label(by, value, instrument, words.lang),
+        None => words.say(Word::FormNone),
+    };
+    write!(out, "  {} {:>4}", cell(value, w), g.n)?;
     let (Some(concepts), Some(modules)) = (&g.concepts, &g.modules) else {
         return writeln!(out, "  {}", Safe(words.say(Word::SplitWithheld)));
     };
@@ -465,7 +534,7 @@ fn splits<W: Write>(
         }
         writeln!(out)?;
         for g in groups {
-            split_row(out, g, instrument, words, w)?;
+            split_row(out, by, g, instrument, words, w)?;
         }
         writeln!(out)?;
     }
@@ -483,6 +552,19 @@ fn change<W: Write>(
         return Ok(());
     };
     writeln!(out, "{}", Safe(words.say(Word::SectionChange)))?;
+    let respondents = |n: usize| {
+        words
+            .say(Word::ReportRespondents)
+            .replace("{n}", &n.to_string())
+    };
+    writeln!(
+        out,
+        "  {}: {}; {}: {}",
+        Safe(words.say(Word::ChangeBaseline)),
+        Safe(&respondents(change.baseline_respondents)),
+        Safe(words.say(Word::ChangeNow)),
+        Safe(&respondents(r.respondents)),
+    )?;
     writeln!(
         out,
         "  {} {} {} {}",
@@ -518,7 +600,12 @@ fn change<W: Write>(
     writeln!(out)
 }
 
-fn advice<W: Write>(out: &mut Terminal<W>, r: &Report, words: &Words<'_>) -> io::Result<()> {
+fn advice<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+) -> io::Result<()> {
     writeln!(out, "{}", Safe(words.say(Word::SectionAdvice)))?;
     if r.advice.is_empty() {
         writeln!(out, "  {}", Safe(words.say(Word::AdviceNone)))?;
@@ -530,7 +617,20 @@ fn advice<W: Write>(out: &mut Terminal<W>, r: &Report, words: &Words<'_>) -> io:
         let subjects = if a.subjects.is_empty() {
             String::new()
         } else {
-            let names: Vec<Cow<'_, str>> = a.subjects.iter().map(|s| name(s)).collect();
+            // Concepts, modules and roles by the instrument's name for them; the
+            // organisations of an interests finding as they are.
+            let names: Vec<Cow<'_, str>> = a
+                .subjects
+                .iter()
+                .map(|s| match a.when {
+                    Trigger::Interests(_) => name(s),
+                    _ => Concept::parse(s)
+                        .map(|c| instrument.concept_label(c))
+                        .or_else(|| Module::parse(s).map(|m| instrument.module_label(m)))
+                        .or_else(|| Role::parse(s).map(|r| instrument.role_label(r)))
+                        .map_or_else(|| name(s), |label| name(label.get(words.lang))),
+                })
+                .collect();
             format!(" ({})", names.join(", "))
         };
         writeln!(
@@ -552,12 +652,15 @@ fn advice<W: Write>(out: &mut Terminal<W>, r: &Report, words: &Words<'_>) -> io:
             )?;
         }
         if !a.items.is_empty() {
-            writeln!(
-                out,
-                "     {}: {}",
-                Safe(words.say(Word::Divergent)),
-                Safe(&a.items.join(", "))
-            )?;
+            // The statements themselves: a facilitator reads them, not their ids.
+            writeln!(out, "     {}:", Safe(words.say(Word::Divergent)))?;
+            for id in &a.items {
+                let text = instrument
+                    .slot(id)
+                    .and_then(|slot| instrument.statement(usize::from(slot)))
+                    .map_or(id.as_str(), |item| item.text.get(words.lang));
+                writeln!(out, "     - {}", Safe(text))?;
+            }
         }
         writeln!(out, "     {}", Safe(a.text.get(words.lang)))?;
     }
@@ -574,7 +677,33 @@ fn comments<W: Write>(
         return Ok(());
     }
     writeln!(out, "{}", Safe(words.say(Word::SectionComments)))?;
-    for (key, c) in &r.comments.0 {
+    // In the order the scan asks them: each module with its open questions (the
+    // concepts within relaties), then the closing questions, then any other key.
+    let file = instrument.file();
+    let mut order: Vec<String> = Vec::new();
+    for m in file.modules.iter() {
+        order.push(m.id.id().to_owned());
+        order.extend(
+            file.items
+                .iter()
+                .filter(|i| {
+                    i.module == Some(m.id) && i.kind == netwerkregie::instrument::ItemType::Open
+                })
+                .map(|i| i.id.to_string()),
+        );
+        if m.id == Module::Relaties {
+            order.extend(Concept::ALL.iter().map(|c| c.id().to_owned()));
+        }
+    }
+    order.extend(
+        file.items
+            .iter()
+            .filter(|i| i.module.is_none() && i.kind == netwerkregie::instrument::ItemType::Open)
+            .map(|i| i.id.to_string()),
+    );
+    let mut keyed: Vec<&(String, netwerkregie::report::Comments)> = r.comments.0.iter().collect();
+    keyed.sort_by_key(|(key, _)| order.iter().position(|k| k == key).unwrap_or(order.len()));
+    for (key, c) in keyed {
         let label = Concept::parse(key)
             .map(|k| instrument.concept_label(k).get(words.lang).to_owned())
             .or_else(|| {

@@ -77,6 +77,37 @@ pub fn fit(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(cut)
 }
 
+/// CSV text made safe for a terminal (`--csv` without a redirect) while it stays CSV:
+/// line ends (`\r\n`, and `\n` inside a quoted cell) and tabs are kept, every other
+/// unsafe character is shown as `\u{..}`. Nobody's organisation name legitimately
+/// holds an escape sequence, and a spreadsheet shows the escape as text.
+#[must_use]
+pub fn safe_csv(text: &str) -> Cow<'_, str> {
+    let keep =
+        |c: char, next: Option<char>| c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'));
+    let mut chars = text.chars().peekable();
+    let mut unsafe_found = false;
+    while let Some(c) = chars.next() {
+        if is_unsafe(c) && !keep(c, chars.peek().copied()) {
+            unsafe_found = true;
+            break;
+        }
+    }
+    if !unsafe_found {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if keep(c, chars.peek().copied()) {
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A path as a person should see it: every unsafe character escaped, and every byte
 /// that is not UTF-8 shown as `\xNN` (never replaced, so the name stays the truth).
 #[must_use]
@@ -162,6 +193,16 @@ impl<W: io::Write> Terminal<W> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn csv_keeps_its_line_ends_and_tabs_only() {
+        let csv = "a;\"b\nc\"\r\n\u{1b}[2J;x\ty\r\u{202e}\r\n";
+        assert_eq!(
+            safe_csv(csv),
+            "a;\"b\nc\"\r\n\\u{1b}[2J;x\ty\\u{d}\\u{202e}\r\n"
+        );
+        assert!(matches!(safe_csv("a;b\r\n"), Cow::Borrowed(_)));
+    }
     use super::*;
 
     #[test]

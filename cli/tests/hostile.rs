@@ -254,12 +254,24 @@ fn a_byte_order_mark_is_read_past() {
     assert_clean(&o);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
-    // Only at the start: a BOM on line 2 is not JSON.
-    let second = tmp.write("tweede.jsonl", &format!("{}\n\u{feff}{}\n", anna(), anna()));
+    // A BOM at the start of a later line (files put together with `cat`) is read past
+    // too: the core skips it at the start of any response text, as the page does with
+    // a pasted one. Inside the JSON it is not JSON.
+    let bram = example("bram-zorgaanbieder.json");
+    let second = tmp.write(
+        "tweede.jsonl",
+        &format!("{}\n\u{feff}{}\n{{\u{feff}}}\n", anna(), bram),
+    );
     let o = run(&["validate", path_str(&second)]);
+    assert_clean(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("tweede.jsonl:2: geen geldige JSON"),
+        stdout(&o).contains("tweede.jsonl:2 (Bram"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("tweede.jsonl:3: geen geldige JSON"),
         "{}",
         stderr(&o)
     );
@@ -305,7 +317,10 @@ fn json_lines_name_every_bad_line_with_its_true_problem() {
     assert!(err.contains("lang.jsonl:3: geen geldige JSON"), "{err}");
     assert!(stdout(&o).contains("lang.jsonl:4 "), "{}", stdout(&o));
     assert!(!err.contains("leeg"), "{err}");
-    assert!(err.contains("2 of 4"), "{err}");
+    assert!(
+        err.ends_with("netwerkscan: 2 van 4 respons(en) zijn niet geldig\n"),
+        "{err}"
+    );
 
     // An over-long line of multibyte text: its size, not "invalid UTF-8".
     let p = tmp.write("meerbyte.jsonl", &format!("\"{}\"\n", "é".repeat(600_000)));

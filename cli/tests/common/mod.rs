@@ -75,3 +75,60 @@ impl Drop for TempDir {
         let _ = fs::remove_dir_all(&self.0);
     }
 }
+
+/// The folder of the version 1 fixtures: the five examples as instrument 1 had them.
+pub fn v1_fixtures() -> PathBuf {
+    root().join("core/tests/fixtures/v1")
+}
+
+/// `actual` is the number `expected` (to 1e-12: the hand-computed fractions are exact).
+#[track_caller]
+pub fn close(actual: &serde_json::Value, expected: f64, what: &str) {
+    let a = actual
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what}: expected a number, found {actual}"));
+    assert!(
+        (a - expected).abs() < 1e-12,
+        "{what}: expected {expected}, found {a}"
+    );
+}
+
+/// Runs a command that must succeed without a word on stderr beyond `stderr_ok`, and
+/// reads its stdout as JSON.
+#[track_caller]
+pub fn json_of(args: &[&str]) -> serde_json::Value {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    assert_no_panic(&o);
+    serde_json::from_str(&stdout(&o)).expect("stdout is JSON")
+}
+
+/// A line with its runs of spaces made one: tables are compared on their content,
+/// not on the width of their columns.
+pub fn squash(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Fails unless some line of `out`, squashed, is `expected`.
+#[track_caller]
+pub fn assert_line(out: &str, expected: &str) {
+    assert!(
+        out.lines().any(|l| squash(l) == expected),
+        "no line {expected:?} in\n{out}"
+    );
+}
+
+/// The example file `name` as JSON.
+pub fn example(name: &str) -> serde_json::Value {
+    let text = fs::read_to_string(examples().join(name)).expect("read");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// The built-in instrument as JSON, to make a trainer's instrument from.
+pub fn builtin_instrument() -> serde_json::Value {
+    serde_json::from_str(netwerkregie::Instrument::builtin_json()).expect("JSON")
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
