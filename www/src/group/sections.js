@@ -39,7 +39,9 @@ export function table({ id, caption, head, rows, className = '', headRows = null
   );
   return h(
     'div',
-    { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
+    // A group, not a region: the sections are the landmarks; the wrapper only lets a
+    // wide table scroll sideways, by keyboard too.
+    { class: 'table-wrap', role: 'group', tabindex: '0', 'aria-labelledby': captionId },
     h('table', { class: `values group-table ${className}`, id }, h('caption', { id: captionId }, caption), thead, body),
   );
 }
