@@ -158,3 +158,27 @@ export async function axeViolations(page) {
   );
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' >> ')).join('; ')}`);
 }
+
+let core = null;
+
+/**
+ * The core's own report of response texts, computed here in node from the wasm the
+ * build made (www/pkg/full.js), independent of the page's reading, duplicates and
+ * state: the reference while the CLI on this branch cannot be built.
+ */
+export async function coreReport(texts, options = {}) {
+  if (!core) {
+    const { pathToFileURL } = await import('node:url');
+    const module = await import(pathToFileURL(path.join(ROOT, 'www', 'pkg', 'full.js')).href);
+    await module.default({ module_or_path: readFileSync(path.join(ROOT, 'www', 'pkg', 'full_bg.wasm')) });
+    core = new module.Scan();
+  }
+  const parse = (list) => list.map((text) => core.parseResponse(text, 'nl'));
+  const { baseline, ...rest } = options;
+  return core.report(parse(texts), baseline ? { ...rest, baseline: parse(baseline) } : rest);
+}
+
+/** The texts of the .json files of a folder, sorted by name. */
+export function texts(dir) {
+  return payloads(dir).map((p) => p.buffer.toString('utf8'));
+}

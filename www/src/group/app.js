@@ -609,12 +609,15 @@ export async function startGroup(ctx) {
       ui.legend,
       h('div', { class: 'group-chart-grid others' }, ui.figures.slice(2).map((f) => f.figure)),
     );
+    ui.printNotes = h('p', { class: 'notes-text' }, state.notes);
     const sections = [
       h(
         'header',
         { class: 'print-header' },
         h('h2', {}, `${t(lang, 'groupTitle')}: ${w(lang, 'printTitle')}`),
         h('p', {}, w(lang, 'printMeta', { n: state.current.length, date: new Date().toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL') })),
+        // The facilitator's notes head the printout: they say what the workshop is about.
+        h('div', { class: 'print-notes' }, h('h3', {}, w(lang, 'notesTitle')), ui.printNotes),
       ),
       chartsSection,
       ...scoresSection(report, L, lang),
@@ -630,8 +633,6 @@ export async function startGroup(ctx) {
       adviceSection(report.advice, L, lang),
       commentsSection(report.comments, L, lang),
     );
-    ui.printNotes = h('p', { class: 'notes-text' }, state.notes);
-    sections.push(h('section', { class: 'report-section print-notes', 'aria-labelledby': 'print-notes-title' }, h('h2', { id: 'print-notes-title' }, w(lang, 'notesTitle')), ui.printNotes));
     // The charts first: they are drawn while the page holds only them, so their layout
     // is quick; the tables follow in the same task, before the next frame is painted.
     replaceChildren(ui.report, sections.slice(0, 2));

@@ -52,7 +52,8 @@ export function openPresentation(host, source, onClose) {
     index = Math.max(0, Math.min(slides.length - 1, i));
     const slide = slides[index];
     const report = source.report();
-    const heading = h('h2', { class: 'slide-title', id: 'slide-title' }, slide.title);
+    // On a chart slide the chart draws its own title; the heading is there for screen readers.
+    const heading = h('h2', { class: slide.def ? 'slide-title sr-only' : 'slide-title', id: 'slide-title' }, slide.title);
     if (slide.def) {
       const canvas = h('canvas', { class: 'slide-chart', role: 'img', 'aria-labelledby': 'slide-title', dataset: { chart: slide.def.key } });
       const advice = topAdvice(report.advice, slide.def.key, 2);
@@ -71,7 +72,8 @@ export function openPresentation(host, source, onClose) {
         ),
       );
       requestAnimationFrame(() => {
-        if (!closed) paint(scan, canvas, slide.def, source.handle(), lang, source.options(slide.def));
+        // The room sees the legend in the chart (mean, band, baseline, groups, lines).
+        if (!closed) paint(scan, canvas, slide.def, source.handle(), lang, slide.def.overlays ? { ...source.options(slide.def), legend: true } : undefined);
       });
     } else {
       const advice = (report.advice ?? []).slice(0, 3);
