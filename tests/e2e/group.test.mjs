@@ -57,6 +57,7 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
       ...payloads(EXAMPLES),
       payload('kapot.json', '{"format": "netwerkscan-response", "version": 2, "instrument": {"id": "netwerkscan", "version": "2"}, "answers": {"opgave-eigen": 7}}'),
       payload('anna-kopie.json', readFileSync(path.join(EXAMPLES, 'anna-gemeente.json'), 'utf8').replace(/\n\s*/g, ' ')),
+      { name: 'latin1.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0x61, 0xe9, 0x22, 0x7d]) },
     ];
     await page.setInputFiles('#group-files', files);
     await page.waitForSelector('.conflict-panel');
@@ -64,7 +65,8 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     const alert = await page.textContent('.alert-region');
     assert.match(alert, /kapot\.json/);
     assert.match(alert, /answers\.opgave-eigen/);
-    assert.match(alert, /1 bestand\(en\) niet ingelezen/);
+    assert.match(alert, /latin1\.json: het bestand is geen geldige UTF-8/);
+    assert.match(alert, /2 bestand\(en\) niet ingelezen/);
     assert.match(await page.textContent('.counts'), /^5 respondent/);
     // The copy of Anna (another layout, the same response) waits for a choice.
     const conflict = await page.textContent('.conflict');
@@ -282,6 +284,7 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     assert.equal(await page.locator('.presentation .slide-advice-list li').count(), 3);
     await page.keyboard.press('ArrowLeft');
     assert.match(await live(), /Dia 4 van 5/);
+    assert.deepEqual(await axeViolations(page), [], 'the presentation is accessible too');
     await page.keyboard.press('Escape');
     await page.waitForSelector('.presentation', { state: 'detached' });
     assert.equal(await page.evaluate(() => document.querySelector('netwerk-scan').shadowRoot.activeElement?.dataset.action), 'present');

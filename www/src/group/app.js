@@ -47,6 +47,8 @@ export const MEASURES = {
   draw: 'netwerkscan:group-draw', // the four charts
   toggle: 'netwerkscan:group-toggle', // one respondent's line on or off: the two radars
   import: 'netwerkscan:group-import', // files chosen -> everything shown
+  read: 'netwerkscan:group-read', // the files' texts read (File.text)
+  check: 'netwerkscan:group-check', // scan.readResponses and the duplicates
 };
 
 function errorText(error) {
@@ -723,6 +725,7 @@ export async function startGroup(ctx) {
     let gathered;
     try {
       gathered = await gatherFiles(files, lang);
+      measure(MEASURES.read, start);
     } catch (error) {
       say('alert', w(lang, 'error', { message: errorText(error) }));
       return;
@@ -749,7 +752,9 @@ export async function startGroup(ctx) {
       if (batches[set].length === 0) continue;
       let sorted;
       try {
+        const checking = performance.now();
         sorted = sortResponses(scan, batches[set], state[set], lang);
+        measure(MEASURES.check, checking);
       } catch (error) {
         problems.push({ name: batches[set][0].name, message: errorText(error) });
         continue;

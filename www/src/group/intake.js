@@ -75,24 +75,51 @@ function sortText(text, name, lang, into) {
  */
 export async function gatherFiles(files, lang) {
   const into = { texts: [], networks: [], problems: [] };
-  const list = [...files];
-  const read = await Promise.all(
-    list.map(async (file) => {
-      if (file.size > MAX_FILE_MB * 1024 * 1024) {
-        return { file, error: w(lang, 'tooLarge', { size: Math.round(file.size / 1024 / 1024), max: MAX_FILE_MB }) };
-      }
-      try {
-        return { file, text: await file.text() };
-      } catch (error) {
-        return { file, error: w(lang, 'readFailed', { message: errorText(error) }) };
-      }
-    }),
-  );
-  for (const { file, text, error } of read) {
+  const list = [];
+  for (const file of files) {
+    if (file.size > MAX_FILE_MB * 1024 * 1024) into.problems.push({ name: file.name, message: w(lang, 'tooLarge', { size: Math.round(file.size / 1024 / 1024), max: MAX_FILE_MB }) });
+    else list.push(file);
+  }
+  for (const { file, text, error } of await readAll(list, lang)) {
     if (error) into.problems.push({ name: file.name, message: error });
     else sortText(text, file.name, lang, into);
   }
   return into;
+}
+
+/**
+ * The texts of many files. One read of all of them together is several times faster
+ * than a read per file (1,000 files: one trip to the file system instead of 1,000);
+ * when that fails (a file removed meanwhile), each file is read on its own, so the
+ * failure is named with its file. Text that is not UTF-8 is named, not garbled.
+ */
+async function readAll(files, lang) {
+  const decode = (file, bytes) => {
+    try {
+      return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      return { file, error: w(lang, 'notUtf8') };
+    }
+  };
+  try {
+    const all = new Uint8Array(await new Blob(files).arrayBuffer());
+    let at = 0;
+    return files.map((file) => {
+      const bytes = all.subarray(at, at + file.size);
+      at += file.size;
+      return decode(file, bytes);
+    });
+  } catch {
+    return Promise.all(
+      files.map(async (file) => {
+        try {
+          return decode(file, new Uint8Array(await file.arrayBuffer()));
+        } catch (error) {
+          return { file, error: w(lang, 'readFailed', { message: errorText(error) }) };
+        }
+      }),
+    );
+  }
 }
 
 /**
