@@ -19,6 +19,7 @@ use std::ops::{ControlFlow, Range};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
+use netwerkregie::split::{Options, Splitter};
 use netwerkregie::{Group, Instrument, Lang, Response};
 
 use crate::duplicates::{Duplicate, FirstSeen};
@@ -60,6 +61,8 @@ impl Note {
 pub struct Gathered<'a> {
     /// Every valid response, each identity once.
     pub group: Group<'a>,
+    /// The same responses split as asked (`None` when no split was asked for).
+    pub splits: Option<Splitter<'a>>,
     /// Problems and duplicates, in order.
     pub notes: Vec<Note>,
     /// How many of the notes are problems.
@@ -189,6 +192,7 @@ pub fn gather<'a>(
     sources: &Sources,
     instrument: &'a Instrument,
     lang: Lang,
+    options: &Options,
 ) -> Result<Gathered<'a>, String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let (send, receive) = sync_channel::<Batch>(workers * 2);
@@ -201,7 +205,7 @@ pub fn gather<'a>(
             .map(|_| {
                 let receive = Arc::clone(&receive);
                 let ledger = &ledger;
-                scope.spawn(move || work(&receive, ledger, instrument, lang))
+                scope.spawn(move || work(&receive, ledger, instrument, lang, options))
             })
             .collect();
         drop(receive);
@@ -229,12 +233,16 @@ pub fn gather<'a>(
         }
         drop(send);
         let mut group = Group::new(instrument);
+        let mut splits = splitter(instrument, options);
         let mut notes: Vec<(u64, Note)> = Vec::new();
         let mut failed = false;
         for handle in handles {
             match handle.join() {
-                Ok((part, mut found)) => {
+                Ok((part, part_splits, mut found)) => {
                     group.merge(part);
+                    if let (Some(all), Some(part)) = (&mut splits, part_splits) {
+                        all.merge(part);
+                    }
                     notes.append(&mut found);
                 }
                 Err(_) => failed = true,
@@ -255,10 +263,16 @@ pub fn gather<'a>(
             .count();
         Ok(Gathered {
             group,
+            splits,
             notes: notes.into_iter().map(|(_, n)| n).collect(),
             problems,
         })
     })
+}
+
+/// A splitter for the dimensions asked for, or none.
+fn splitter<'a>(instrument: &'a Instrument, options: &Options) -> Option<Splitter<'a>> {
+    (!options.by.is_empty()).then(|| Splitter::new(instrument, &options.by, options.min_group))
 }
 
 /// A worker: parses and scores batches until the reader is done.
@@ -267,9 +281,11 @@ fn work<'a>(
     ledger: &Ledger,
     instrument: &'a Instrument,
     lang: Lang,
-) -> (Group<'a>, Vec<(u64, Note)>) {
+    options: &Options,
+) -> (Group<'a>, Option<Splitter<'a>>, Vec<(u64, Note)>) {
     let _guard = FailOnPanic(ledger);
     let mut group = Group::new(instrument);
+    let mut splits = splitter(instrument, options);
     let mut notes = Vec::new();
     let mut kept = Vec::with_capacity(BATCH);
     loop {
@@ -301,7 +317,10 @@ fn work<'a>(
         }
         for p in kept.drain(..) {
             group.add_numbered(&p.response, p.seq);
+            if let Some(s) = &mut splits {
+                s.add_numbered(&p.response, p.seq);
+            }
         }
     }
-    (group, notes)
+    (group, splits, notes)
 }

@@ -11,7 +11,8 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use netwerkregie::split::{Dimension, DEFAULT_MIN_GROUP};
 use netwerkregie::Lang;
 
 use crate::terminal;
@@ -67,8 +68,23 @@ pub struct ReportArgs {
     /// are replaced, and named when they are).
     #[arg(long, value_name = "DIR")]
     pub svg: Option<PathBuf>,
+    /// Split the group by these (comma separated): organisation, position, role,
+    /// sector, level.
+    #[arg(long, value_name = "DIMENSION", value_delimiter = ',', value_parser = parse_dimension)]
+    pub by: Vec<Dimension>,
+    /// A split group smaller than this shows no scores, so nobody's answers can be read
+    /// from a small group.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_group: u32,
+    /// A baseline set (nulmeting): response files or folders to compare with (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub baseline: Vec<PathBuf>,
     #[command(flatten)]
     pub files: Files,
+}
+
+fn parse_dimension(s: &str) -> Result<Dimension, String> {
+    Dimension::parse(s).ok_or_else(|| format!("use one of {}", Dimension::ids()))
 }
 
 /// `validate`.
@@ -92,9 +108,10 @@ pub struct InstrumentArgs {
 /// Options of every command.
 #[derive(Debug, Args)]
 pub struct Shared {
-    /// Language of tables, charts and messages.
-    #[arg(long, value_enum, value_name = "nl|en", default_value_t = Language::Nl)]
-    pub lang: Language,
+    /// Language of tables, charts and messages: nl, en, or a further language the
+    /// instrument speaks (such as fy).
+    #[arg(long, value_name = "nl|en", default_value = "nl", value_parser = parse_lang)]
+    pub lang: Lang,
     /// Use a trainer's own instrument instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub instrument: Option<PathBuf>,
@@ -104,19 +121,25 @@ impl Shared {
     /// The language as the core knows it.
     #[must_use]
     pub fn lang(&self) -> Lang {
-        match self.lang {
-            Language::Nl => Lang::Nl,
-            Language::En => Lang::En,
-        }
+        self.lang
     }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s)
+        .ok_or_else(|| "use nl, en or another language code of 2 to 8 lowercase letters".to_owned())
 }
 
 /// How the result is printed.
 #[derive(Debug, Args)]
 pub struct Output {
     /// Print JSON instead of tables.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     pub json: bool,
+    /// Print the scores as CSV for a spreadsheet (UTF-8 with a byte order mark; `;`
+    /// and a decimal comma in Dutch; CRLF).
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 }
 
 /// The response files read.
@@ -125,15 +148,6 @@ pub struct Files {
     /// Response files and folders.
     #[arg(value_name = "FILE|DIR", required = true)]
     pub paths: Vec<PathBuf>,
-}
-
-/// `--lang`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Language {
-    /// Nederlands.
-    Nl,
-    /// English.
-    En,
 }
 
 /// The outcome of reading the arguments.
@@ -299,9 +313,7 @@ mod tests {
     #[test]
     fn mistakes_are_named() {
         assert!(mistake_of("report").contains("no response files"));
-        assert!(
-            mistake_of("report --lang de x").contains("--lang must be one of nl, en, not \"de\"")
-        );
+        assert!(mistake_of("report --lang DE x").contains("use nl, en or another language code"));
         assert!(mistake_of("report --svg").contains("--svg needs a value"));
         assert!(mistake_of("rapport x").contains("unknown command \"rapport\""));
         assert!(mistake_of("rapport x").contains("did you mean \"report\"?"));

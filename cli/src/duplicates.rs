@@ -28,14 +28,16 @@ impl Duplicate {
         let copy = sources.name(self.copy);
         let first = sources.name(self.first);
         if copy == first {
-            return match lang {
-                Lang::Nl => format!("{copy} is meer dan eens opgegeven; het telt één keer mee"),
-                Lang::En => format!("{copy} is given more than once; it counts once"),
+            return if lang.is_dutch() {
+                format!("{copy} is meer dan eens opgegeven; het telt één keer mee")
+            } else {
+                format!("{copy} is given more than once; it counts once")
             };
         }
-        match lang {
-            Lang::Nl => format!("{copy} is dezelfde respons als {first}; die telt één keer mee"),
-            Lang::En => format!("{copy} is the same response as {first}; it counts once"),
+        if lang.is_dutch() {
+            format!("{copy} is dezelfde respons als {first}; die telt één keer mee")
+        } else {
+            format!("{copy} is the same response as {first}; it counts once")
         }
     }
 }

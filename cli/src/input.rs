@@ -133,7 +133,7 @@ pub fn read_limited(path: &Path, limit: usize, lang: Lang) -> Result<String, Str
             Lang::Nl => format!(
                 "het bestand is {len} bytes; een antwoordbestand of instrument is hoogstens {limit} bytes"
             ),
-            Lang::En => format!(
+            _ => format!(
                 "the file is {len} bytes; a response or instrument is at most {limit} bytes"
             ),
         });
@@ -146,7 +146,7 @@ pub fn read_limited(path: &Path, limit: usize, lang: Lang) -> Result<String, Str
     if bytes.len() > limit {
         return Err(match lang {
             Lang::Nl => format!("het bestand is groter dan {limit} bytes, het maximum"),
-            Lang::En => format!("the file is larger than {limit} bytes, the maximum"),
+            _ => format!("the file is larger than {limit} bytes, the maximum"),
         });
     }
     if bytes.starts_with(BOM) {
@@ -165,7 +165,7 @@ pub fn read_limited(path: &Path, limit: usize, lang: Lang) -> Result<String, Str
 fn not_utf8(lang: Lang, nl_subject: &str, en_subject: &str, byte: usize) -> String {
     match lang {
         Lang::Nl => format!("{nl_subject} is geen geldige UTF-8 (byte {byte})"),
-        Lang::En => format!("{en_subject} is not valid UTF-8 (byte {byte})"),
+        _ => format!("{en_subject} is not valid UTF-8 (byte {byte})"),
     }
 }
 
@@ -221,14 +221,14 @@ fn line_problem(problem: &LineProblem, lang: Lang) -> String {
             Lang::Nl => format!(
                 "de regel is {bytes} bytes; een antwoord is hoogstens {MAX_RESPONSE_BYTES} bytes"
             ),
-            Lang::En => format!(
+            _ => format!(
                 "the line is {bytes} bytes; a response is at most {MAX_RESPONSE_BYTES} bytes"
             ),
         },
         LineProblem::NotUtf8 { byte } => not_utf8(lang, "de regel", "the line", *byte),
         LineProblem::Unreadable(e) => match lang {
             Lang::Nl => format!("kan niet verder lezen: {}", io_problem(e, lang)),
-            Lang::En => format!("cannot read on: {}", io_problem(e, lang)),
+            _ => format!("cannot read on: {}", io_problem(e, lang)),
         },
     }
 }

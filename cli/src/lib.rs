@@ -31,12 +31,14 @@ use crate::duplicates::FirstSeen;
 use crate::input::Sources;
 use crate::terminal::{say, Terminal};
 
-/// Picks the Dutch or English string.
+/// Picks the Dutch or the English string: the CLI's own messages are written in code
+/// in these two; every word of the report comes from the instrument.
 #[must_use]
 pub fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
+    if lang.is_dutch() {
+        nl
+    } else {
+        en
     }
 }
 
@@ -47,6 +49,9 @@ enum Stop {
     Quiet,
     /// Say this on stderr and exit with code 1.
     Failed(String),
+    /// A mistake in the command line found late (a language the instrument does not
+    /// speak): say this and exit with code 2, like any usage mistake.
+    Usage(String),
 }
 
 /// Output errors: a closed pipe ends quietly, anything else is reported.
@@ -99,6 +104,10 @@ fn finish(stop: Stop) -> ExitCode {
             say(&format!("netwerkscan: {message}"));
             ExitCode::FAILURE
         }
+        Stop::Usage(message) => {
+            say(&format!("netwerkscan: {message}"));
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -117,6 +126,18 @@ fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
 
 fn run(command: &Command, lang: Lang) -> Result<ExitCode, Stop> {
     let instrument = load_instrument(command, lang)?;
+    if !instrument.languages().contains(&lang) {
+        let speaks: Vec<String> = instrument
+            .languages()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        return Err(Stop::Usage(format!(
+            "--lang {lang}: {} {}",
+            t(lang, "het instrument spreekt", "the instrument speaks"),
+            speaks.join(", ")
+        )));
+    }
     let stdout = io::stdout();
     match command {
         Command::Instrument(a) => {
@@ -151,7 +172,7 @@ fn validate(
     let mut seen = FirstSeen::default();
     let (mut good, mut bad) = (0usize, 0usize);
     let mut failure = None;
-    let items = instrument.items().len();
+    let items = instrument.statement_count();
     let _ = input::for_each_text(&sources, lang, |at, text| {
         match text.and_then(|text| response::parse(text, instrument, lang)) {
             Ok(r) => {
@@ -197,18 +218,36 @@ fn validate(
 
 /// `report`: every response read and checked first; no report while one is bad.
 fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<ExitCode, Stop> {
-    let sources = Sources::expand(&a.files.paths, lang).map_err(Stop::Failed)?;
-    let gathered = aggregate::gather(&sources, instrument, lang).map_err(Stop::Failed)?;
-    for note in &gathered.notes {
-        say(&note.message(&sources, lang));
+    let options = netwerkregie::split::Options {
+        by: a.by.clone(),
+        min_group: a.min_group as usize,
+    };
+    let now = gather(&a.files.paths, instrument, lang, &options)?;
+    let mut report = now.group.report();
+    report.splits = now.splits.map(|s| s.report()).unwrap_or_default();
+    for m in &report.migrated {
+        say(&format!(
+            "netwerkscan: {}",
+            t(
+                lang,
+                "{n} respons(en) beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}; {left} antwoord(en) op vervangen vragen zijn weggelaten",
+                "{n} response(s) answered version {from} of the instrument and were read as version {to}; {left} answer(s) to replaced questions were left out",
+            )
+            .replace("{n}", &m.responses.to_string())
+            .replace("{from}", &m.from)
+            .replace("{to}", instrument.version())
+            .replace("{left}", &m.left_out.to_string())
+        ));
     }
-    if gathered.problems > 0 {
-        return Err(Stop::Failed(format!(
-            "{} response(s) could not be read; no report was made",
-            gathered.problems
-        )));
+    if !a.baseline.is_empty() {
+        let base = gather(
+            &a.baseline,
+            instrument,
+            lang,
+            &netwerkregie::split::Options::default(),
+        )?;
+        report.change = Some(netwerkregie::split::change(&base.group.report(), &report));
     }
-    let report = gathered.group.report();
     if let Some(dir) = &a.svg {
         for replaced in svg::write_all(dir, &report, instrument, lang).map_err(Stop::Failed)? {
             say(&format!("netwerkscan: {replaced}"));
@@ -222,6 +261,14 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
         writeln!(out, "{json}")
             .and_then(|()| out.flush())
             .map_err(output(lang))?;
+    } else if a.output.csv {
+        // Raw bytes: the CSV is for a spreadsheet, and its cells are quoted, not escaped
+        // for a terminal.
+        let csv = netwerkregie::export::csv(&report, instrument, lang);
+        let mut out = stdout.lock();
+        out.write_all(csv.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(output(lang))?;
     } else {
         let mut out = Terminal::new(stdout.lock());
         table::report(&mut out, &report, instrument, lang)
@@ -229,6 +276,33 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             .map_err(output(lang))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every response in `paths` into a group (and the splits asked for); the notes
+/// (problems and duplicates) are said on stderr; a bad response stops the report.
+fn gather<'a>(
+    paths: &[std::path::PathBuf],
+    instrument: &'a Instrument,
+    lang: Lang,
+    options: &netwerkregie::split::Options,
+) -> Result<aggregate::Gathered<'a>, Stop> {
+    let sources = Sources::expand(paths, lang).map_err(Stop::Failed)?;
+    let gathered = aggregate::gather(&sources, instrument, lang, options).map_err(Stop::Failed)?;
+    for note in &gathered.notes {
+        say(&note.message(&sources, lang));
+    }
+    if gathered.problems > 0 {
+        return Err(Stop::Failed(format!(
+            "{} {}",
+            gathered.problems,
+            t(
+                lang,
+                "respons(en) konden niet worden gelezen; er is geen rapport gemaakt",
+                "response(s) could not be read; no report was made"
+            )
+        )));
+    }
+    Ok(gathered)
 }
 
 /// A name for the `validate` line: cut like a table column, "-" when empty.

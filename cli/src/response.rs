@@ -4,8 +4,8 @@
 //! goes through the few functions here, so a change in the core's response types is
 //! met in this file.
 
-use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hasher};
+use std::collections::hash_map::RandomState;
+use std::sync::OnceLock;
 
 use netwerkregie::{Instrument, Lang, Response, ResponseError};
 
@@ -32,34 +32,24 @@ pub fn who(response: &Response) -> (&str, &str) {
     )
 }
 
-/// How many items have an answer on the scale.
+/// How many statements have an answer on the scale.
 #[must_use]
 pub fn answered(response: &Response) -> usize {
-    response.answers.values().filter(|v| v.is_some()).count()
+    response
+        .answers
+        .iter()
+        .filter(|a| a.value().is_some())
+        .count()
 }
 
-/// The identity of a response: a 64-bit hash of its canonical form, so two files that
-/// say the same (reformatted, or a copy) are one response. The canonical form is for
-/// now the compact JSON the core writes back (`Response::to_value`); only this function
-/// knows that.
+/// The identity of a response: the core's 64-bit fingerprint of its content, so two
+/// files that say the same (reformatted, or a copy) are one response. One keyed hasher
+/// for the whole run, shared by every thread: with a random key, nobody can craft a
+/// response that passes for another.
 #[must_use]
 pub fn fingerprint(response: &Response) -> u64 {
-    thread_local! {
-        /// The canonical text, in a buffer each thread reuses.
-        static CANONICAL: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
-    CANONICAL.with(|canonical| {
-        let mut canonical = canonical.borrow_mut();
-        canonical.clear();
-        // Writing a `Value` to memory cannot fail: its keys are strings.
-        let _ = serde_json::to_writer(&mut *canonical, &response.to_value());
-        // `DefaultHasher::new` has fixed keys: the same text gives the same hash for
-        // the whole run, which is all the identity needs. One call for the whole text
-        // is much cheaper than one per piece the serializer writes.
-        let mut hasher = DefaultHasher::new();
-        hasher.write(&canonical);
-        hasher.finish()
-    })
+    static HASHER: OnceLock<RandomState> = OnceLock::new();
+    response.fingerprint(HASHER.get_or_init(RandomState::new))
 }
 
 #[cfg(test)]
@@ -69,11 +59,11 @@ mod tests {
     #[test]
     fn reformatted_text_is_the_same_response() {
         let instrument = Instrument::builtin();
-        let a = r#"{"format": "netwerkscan-response", "version": 1,
-            "instrument": {"id": "netwerkscan", "version": "1"},
-            "answers": {"opgave-1": 4, "opgave-2": null}}"#;
-        let b = r#"{"version":1,"format":"netwerkscan-response","answers":{"opgave-2":null,"opgave-1":4},
-            "instrument":{"version":"1","id":"netwerkscan"}}"#;
+        let a = r#"{"format": "netwerkscan-response", "version": 2,
+            "instrument": {"id": "netwerkscan", "version": "2"},
+            "answers": {"opgave-eigen": 4, "opgave-samen": null}}"#;
+        let b = r#"{"version":2,"format":"netwerkscan-response","answers":{"opgave-samen":null,"opgave-eigen":4},
+            "instrument":{"version":"2","id":"netwerkscan"}}"#;
         let c = a.replace(": 4", ": 3");
         let fp = |t: &str| fingerprint(&parse(t, instrument, Lang::En).expect("valid"));
         assert_eq!(fp(a), fp(b));

@@ -56,13 +56,13 @@ pub fn write_all(
             (Before::File, Lang::Nl) => {
                 replaced.push(format!("{shown} bestond al en is vervangen"));
             }
-            (Before::File, Lang::En) => {
+            (Before::File, _) => {
                 replaced.push(format!("{shown} already existed and was replaced"));
             }
             (Before::Link, Lang::Nl) => replaced.push(format!(
                 "{shown} was een symbolische koppeling; die is vervangen door de grafiek (waar hij naar wees, is niet aangeraakt)"
             )),
-            (Before::Link, Lang::En) => replaced.push(format!(
+            (Before::Link, _) => replaced.push(format!(
                 "{shown} was a symbolic link; it was replaced by the chart (what it pointed to was not touched)"
             )),
         }
@@ -144,7 +144,7 @@ fn draw(
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-            chart::draw_radar(&area, radar, lang).map_err(|e| format!("{name}: {e}"))?;
+            chart::draw_radar(&area, radar).map_err(|e| format!("{name}: {e}"))?;
             area.present().map_err(|e| format!("{name}: {e}"))?;
         }
         charts.push((*name, svg));

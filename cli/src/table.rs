@@ -1,7 +1,9 @@
 //! The report and the instrument as readable text tables.
 //!
-//! Every text here may come from other people (organisation names from responses,
-//! labels and questions from a trainer's instrument), so it is written through a
+//! Every word a table shows comes from the instrument's `words` (so a trainer's
+//! instrument can reword them, and a further language is a data change); only the CLI's
+//! own messages are written in code. Every text may come from other people
+//! (organisation names, comments, a trainer's labels), so it is written through a
 //! [`Terminal`], and names in columns are cut to [`MAX_NAME`] characters with an
 //! ellipsis: a name of any length keeps the table readable (`--json` keeps it whole).
 
@@ -9,13 +11,13 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use netwerkregie::chart::format_score;
-use netwerkregie::group::OrganisationInterests;
+use netwerkregie::keyed::Scored;
+use netwerkregie::report::{Delta, LadderView, SplitGroup};
 use netwerkregie::{
-    Band, Concept, InfluenceSource, Instrument, LadderFlag, Lang, Module, Report, Role, Rung,
-    Stats, TrustFlag,
+    Concept, CoverageStatus, InfluenceSource, Instrument, Lang, Module, Report, Role, Rung, Stats,
+    TrustFlag, Word,
 };
 
-use crate::t;
 use crate::terminal::{fit, Safe, Terminal};
 
 /// The widest a name column gets, in characters; longer names end in "…".
@@ -23,7 +25,16 @@ pub const MAX_NAME: usize = 40;
 
 /// `text` made safe, cut to `w` characters and padded to `w`.
 fn cell(text: &str, w: usize) -> String {
-    format!("{:<w$}", fit(text, w))
+    let cut = fit(text, w);
+    let pad = w.saturating_sub(cut.chars().count());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// A right-aligned cell of `w` characters.
+fn right(text: &str, w: usize) -> String {
+    let cut = fit(text, w);
+    let pad = w.saturating_sub(cut.chars().count());
+    format!("{}{cut}", " ".repeat(pad))
 }
 
 /// `text` made safe and cut to [`MAX_NAME`] characters, for lists of names.
@@ -31,17 +42,65 @@ fn name(text: &str) -> Cow<'_, str> {
     fit(text, MAX_NAME)
 }
 
-fn num(v: Option<f64>, lang: Lang) -> String {
-    v.map_or_else(|| "-".to_owned(), |v| format_score(v, lang))
+/// The words of one report in one language.
+struct Words<'a> {
+    instrument: &'a Instrument,
+    lang: Lang,
+    decimal: char,
 }
 
-fn band(b: Option<Band>, lang: Lang) -> &'static str {
-    match b {
-        Some(Band::Sterk) => t(lang, "sterk", "strong"),
-        Some(Band::Aandacht) => t(lang, "aandacht", "attention"),
-        Some(Band::Zorg) => t(lang, "zorg", "concern"),
-        None => t(lang, "geen score", "no score"),
+impl<'a> Words<'a> {
+    fn say(&self, word: Word) -> &'a str {
+        self.instrument.say(word, self.lang)
     }
+
+    fn num(&self, v: Option<f64>) -> String {
+        v.map_or_else(|| "-".to_owned(), |v| format_score(v, self.decimal))
+    }
+
+    fn signed(&self, v: Option<f64>) -> String {
+        match v {
+            Some(v) if v > 0.0 => format!("+{}", format_score(v, self.decimal)),
+            other => self.num(other),
+        }
+    }
+
+    fn band(&self, s: &Stats) -> &'a str {
+        s.band
+            .map_or_else(|| self.say(Word::ScoreMissing), |b| self.say(Word::band(b)))
+    }
+}
+
+fn stats_header<W: Write>(
+    out: &mut Terminal<W>,
+    first: &str,
+    w: usize,
+    words: &Words<'_>,
+    importance: bool,
+) -> io::Result<()> {
+    write!(
+        out,
+        "  {} {} {} {} {} {}  {}",
+        cell(first, w),
+        right(words.say(Word::ColN), 4),
+        right(words.say(Word::ColMean), 6),
+        right(words.say(Word::ColSd), 6),
+        right(words.say(Word::ColMin), 6),
+        right(words.say(Word::ColMax), 6),
+        cell(words.say(Word::ColBand), 12),
+    )?;
+    if importance {
+        write!(out, " {}", right(words.say(Word::ColImportance), 11))?;
+    }
+    writeln!(out)
+}
+
+/// The importance column: shown for concepts (their mean importance, maybe none), not
+/// for modules.
+#[derive(Clone, Copy)]
+enum Importance {
+    Shown(Option<f64>),
+    None,
 }
 
 fn stats_row<W: Write>(
@@ -49,226 +108,424 @@ fn stats_row<W: Write>(
     label: &str,
     w: usize,
     s: &Stats,
-    lang: Lang,
+    words: &Words<'_>,
+    importance: Importance,
 ) -> io::Result<()> {
-    writeln!(
+    write!(
         out,
-        "  {} {:>3} {:>6} {:>6} {:>6} {:>6}  {:<10} {}",
+        "  {} {:>4} {:>6} {:>6} {:>6} {:>6}  {}",
         cell(label, w),
         s.n,
-        num(s.mean, lang),
-        num(s.sd, lang),
-        num(s.min, lang),
-        num(s.max, lang),
-        band(s.band, lang),
-        if s.divergent {
-            t(lang, "uiteenlopend", "divergent")
-        } else {
-            ""
-        }
-    )
+        words.num(s.mean),
+        words.num(s.sd),
+        words.num(s.min),
+        words.num(s.max),
+        cell(words.band(s), 12),
+    )?;
+    if let Importance::Shown(i) = importance {
+        write!(out, " {:>11}", words.num(i))?;
+    }
+    if s.divergent {
+        write!(out, "  {}", words.say(Word::Divergent))?;
+    }
+    writeln!(out)
 }
 
-fn stats_header<W: Write>(
-    out: &mut Terminal<W>,
-    first: &str,
-    w: usize,
-    lang: Lang,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "  {first:<w$} {:>3} {:>6} {:>6} {:>6} {:>6}  {}",
-        "n",
-        t(lang, "gem.", "mean"),
-        "sd",
-        "min",
-        "max",
-        t(lang, "band", "band"),
-    )
-}
-
-/// Writes the group report.
+/// Writes the report.
 pub fn report<W: Write>(
     out: &mut Terminal<W>,
     r: &Report,
     instrument: &Instrument,
     lang: Lang,
 ) -> io::Result<()> {
+    let words = Words {
+        instrument,
+        lang,
+        decimal: instrument.decimal(lang),
+    };
     let title = instrument.file().title.get(lang);
     writeln!(
         out,
-        "{}: {} {}",
+        "{}: {}",
         Safe(title),
-        r.respondents,
-        t(lang, "respondent(en)", "respondent(s)")
+        words
+            .say(Word::ReportRespondents)
+            .replace("{n}", &r.respondents.to_string())
     )?;
+    for m in &r.migrated {
+        writeln!(
+            out,
+            "{}",
+            Safe(
+                &words
+                    .say(Word::ReportReplaced)
+                    .replace("{n}", &m.left_out.to_string())
+                    .replace("{version}", &m.from)
+            )
+        )?;
+    }
     writeln!(out)?;
     // One column width for every table, so the report reads as one page.
     let w = Concept::ALL
         .iter()
-        .filter_map(|c| instrument.concept_label(*c))
-        .chain(
-            Module::SCORED
-                .iter()
-                .filter_map(|m| instrument.module_label(*m)),
-        )
-        .map(|l| name(l.get(lang)).chars().count())
-        .chain(
-            r.interests
-                .iter()
-                .map(|o| name(&o.organisation).chars().count()),
-        )
+        .map(|c| instrument.concept_label(*c))
+        .chain(Module::SCORED.iter().map(|m| instrument.module_label(*m)))
+        .map(|l| l.get(lang).chars().count())
+        .chain(r.interests.iter().map(|o| o.organisation.chars().count()))
         .max()
         .unwrap_or(0)
-        .max(14);
-    writeln!(out, "{}", t(lang, "Gezonde relaties", "Healthy relations"))?;
-    stats_header(out, t(lang, "begrip", "concept"), w, lang)?;
+        .clamp(14, MAX_NAME);
+
+    writeln!(out, "{}", Safe(words.say(Word::SectionConcepts)))?;
+    stats_header(out, words.say(Word::ColConcept), w, &words, true)?;
     for c in Concept::ALL {
-        if let Some(s) = r.concepts.get(c) {
-            let label = instrument.concept_label(*c).map_or(c.id(), |l| l.get(lang));
-            stats_row(out, label, w, &s.stats, lang)?;
-        }
+        let s = &r.concepts[*c];
+        stats_row(
+            out,
+            instrument.concept_label(*c).get(lang),
+            w,
+            &s.stats,
+            &words,
+            Importance::Shown(s.importance),
+        )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", t(lang, "Onderdelen", "Modules"))?;
-    stats_header(out, t(lang, "onderdeel", "module"), w, lang)?;
+    writeln!(out, "{}", Safe(words.say(Word::SectionModules)))?;
+    stats_header(out, words.say(Word::ColModule), w, &words, false)?;
     for m in Module::SCORED {
-        if let Some(s) = r.modules.get(m) {
-            let label = instrument.module_label(*m).map_or(m.id(), |l| l.get(lang));
-            stats_row(out, label, w, s, lang)?;
-        }
+        stats_row(
+            out,
+            instrument.module_label(*m).get(lang),
+            w,
+            &r.modules[Scored(*m)],
+            &words,
+            Importance::None,
+        )?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", t(lang, "Vertrouwen", "Trust"))?;
+    trust(out, r, &words)?;
+    ladder(out, r, instrument, &words, w)?;
+    form(out, r, &words)?;
+    coverage(out, r, instrument, &words, w)?;
+    interests(out, r, instrument, &words, w)?;
+    splits(out, r, instrument, &words, w)?;
+    change(out, r, instrument, &words, w)?;
+    advice(out, r, &words)?;
+    comments(out, r, instrument, &words)?;
+    Ok(())
+}
+
+fn trust<W: Write>(out: &mut Terminal<W>, r: &Report, words: &Words<'_>) -> io::Result<()> {
+    writeln!(out, "{}", Safe(words.say(Word::SectionTrust)))?;
+    let verdict = match r.trust.flag {
+        Some(TrustFlag::Voor) => words.say(Word::TrustVoor),
+        Some(TrustFlag::Achter) => words.say(Word::TrustAchter),
+        None if r.trust.gap.is_some() => words.say(Word::TrustNone),
+        None => words.say(Word::TrustUnknown),
+    };
     writeln!(
         out,
         "  {}: {}   {}: {}   {}",
-        t(lang, "fundament (andere vijf)", "foundation (other five)"),
-        num(r.trust.foundation, lang),
-        t(lang, "verschil", "gap"),
-        num(r.trust.gap, lang),
-        match r.trust.flag {
-            Some(TrustFlag::Voor) => t(
-                lang,
-                "vertrouwen loopt voor op zijn fundament (kwetsbaar)",
-                "trust runs ahead of its foundation (fragile)"
-            ),
-            Some(TrustFlag::Achter) => t(
-                lang,
-                "vertrouwen blijft achter bij zijn fundament",
-                "trust lags behind its foundation"
-            ),
-            None if r.trust.gap.is_some() => t(
-                lang,
-                "in evenwicht met het fundament",
-                "in line with its foundation"
-            ),
-            None => t(
-                lang,
-                "niet te bepalen (niet alle begrippen hebben een score)",
-                "cannot be told (not every concept has a score)"
-            ),
-        }
+        Safe(words.say(Word::TrustFoundation)),
+        words.num(r.trust.foundation),
+        Safe(words.say(Word::TrustGap)),
+        words.signed(r.trust.gap),
+        Safe(verdict)
     )?;
+    writeln!(out)
+}
+
+fn ladder<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    writeln!(out, "{}", Safe(words.say(Word::SectionLadder)))?;
+    let views: [(&str, &LadderView); 3] = [
+        (words.say(Word::LadderAll), &r.ladder.all),
+        (words.say(Word::LadderGovernment), &r.ladder.government),
+        (words.say(Word::LadderPartners), &r.ladder.partners),
+    ];
+    let col = 9;
+    write!(out, "  {}", cell("", w))?;
+    for (label, _) in &views {
+        write!(out, " {}", right(label, 2 * col + 1))?;
+    }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        t(lang, "Participatieladder", "Participation ladder")
-    )?;
-    writeln!(
-        out,
-        "  {:<w$} {:>4} {:>8}",
-        "",
-        t(lang, "nu", "now"),
-        t(lang, "gewenst", "desired")
-    )?;
-    for rung in Rung::ALL.iter().rev() {
-        let label = instrument
-            .rung_label(*rung)
-            .map_or(rung.id(), |l| l.get(lang));
-        writeln!(
+    write!(out, "  {}", cell(words.say(Word::ColRung), w))?;
+    for _ in &views {
+        write!(
             out,
-            "  {} {:>4} {:>8}",
-            cell(label, w),
-            r.ladder.current.get(rung).copied().unwrap_or(0),
-            r.ladder.desired.get(rung).copied().unwrap_or(0)
+            " {} {}",
+            right(words.say(Word::LegendCurrent), col),
+            right(words.say(Word::LegendDesired), col)
         )?;
     }
-    let flags: Vec<&str> = r
-        .ladder
-        .flags
-        .iter()
-        .map(|f| match f {
-            LadderFlag::TeHoog => t(
-                lang,
-                "de overheid staat hoger dan gewenst",
-                "government stands higher than wanted",
-            ),
-            LadderFlag::TeLaag => t(
-                lang,
-                "de overheid staat lager dan gewenst",
-                "government stands lower than wanted",
-            ),
-            LadderFlag::GeenBeeld => t(
-                lang,
-                "geen gedeeld beeld van de huidige rol",
-                "no shared picture of the current role",
-            ),
-        })
-        .collect();
-    writeln!(
-        out,
-        "  {}: {}{}{}",
-        t(
-            lang,
-            "gemiddeld verschil nu - gewenst (treden)",
-            "mean gap now - desired (rungs)"
-        ),
-        num(r.ladder.mean_gap, lang),
-        if flags.is_empty() { "" } else { "; " },
-        flags.join("; ")
-    )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        t(lang, "Dekking van de rollen", "Coverage of roles")
-    )?;
-    for role in Role::ALL {
-        let label = instrument
-            .role_label(*role)
-            .map_or(role.id(), |l| l.get(lang));
-        let holders = r.coverage.holders.get(role).cloned().unwrap_or_default();
-        let text = if holders.is_empty() {
-            t(lang, "ONTBREEKT", "MISSING").to_owned()
-        } else {
-            holders
-                .iter()
-                .map(|h| name(h))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        writeln!(out, "  {} {text}", cell(label, w))?;
-    }
-    writeln!(out)?;
-    interests(out, &r.interests, instrument, w, lang)?;
-    writeln!(out)?;
-    writeln!(out, "{}", t(lang, "Advies", "Advice"))?;
-    if r.advice.is_empty() {
-        writeln!(
+    for rung in Rung::ALL.iter().rev() {
+        write!(
             out,
             "  {}",
-            t(
-                lang,
-                "Geen bijzondere aandachtspunten.",
-                "Nothing stands out."
-            )
+            cell(instrument.rung_label(*rung).get(words.lang), w)
         )?;
+        for (_, v) in &views {
+            write!(
+                out,
+                " {:>col$} {:>col$}",
+                v.current[*rung], v.desired[*rung]
+            )?;
+        }
+        writeln!(out)?;
+    }
+    write!(out, "  {}", cell(words.say(Word::LadderMeanGap), w))?;
+    for (_, v) in &views {
+        write!(out, " {}", right(&words.signed(v.mean_gap), 2 * col + 1))?;
+    }
+    writeln!(out)?;
+    for flag in &r.ladder.flags {
+        writeln!(out, "  ! {}", Safe(words.say(Word::ladder(*flag))))?;
+    }
+    writeln!(out)
+}
+
+fn form<W: Write>(out: &mut Terminal<W>, r: &Report, words: &Words<'_>) -> io::Result<()> {
+    if r.form.counts.iter().all(|n| *n == 0) {
+        return Ok(());
+    }
+    writeln!(out, "{}", Safe(words.say(Word::SectionForm)))?;
+    let counts: Vec<String> = netwerkregie::Form::ALL
+        .iter()
+        .map(|f| format!("{} {}", words.say(Word::form(*f)), r.form.counts[f.index()]))
+        .collect();
+    let dominant = r
+        .form
+        .dominant
+        .map_or_else(|| words.say(Word::FormNone), |f| words.say(Word::form(f)));
+    writeln!(out, "  {}   → {}", Safe(&counts.join(", ")), Safe(dominant))?;
+    writeln!(out)
+}
+
+fn coverage<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    writeln!(out, "{}", Safe(words.say(Word::SectionCoverage)))?;
+    for role in Role::ALL {
+        let c = &r.coverage.roles[*role];
+        let status = c.status.map_or("-", |s| words.say(Word::coverage(s)));
+        let holders: Vec<Cow<'_, str>> = c.holders.iter().map(|h| name(h)).collect();
+        writeln!(
+            out,
+            "  {} {}{}",
+            cell(instrument.role_label(*role).get(words.lang), w),
+            Safe(status),
+            if c.status == Some(CoverageStatus::Ontbreekt) {
+                " !"
+            } else {
+                ""
+            }
+        )?;
+        writeln!(
+            out,
+            "  {} {}: {}",
+            cell("", w),
+            Safe(words.say(Word::CoverageHolders)),
+            if holders.is_empty() {
+                "-".into()
+            } else {
+                holders.join(", ")
+            }
+        )?;
+        writeln!(
+            out,
+            "  {} {}: {} (n = {})",
+            cell("", w),
+            Safe(words.say(Word::CoverageConnection)),
+            words.num(c.connection.mean),
+            c.connection.n
+        )?;
+    }
+    writeln!(out)
+}
+
+fn interests<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    writeln!(out, "{}", Safe(words.say(Word::SectionInterests)))?;
+    write!(
+        out,
+        "  {} {} {} {} {} {}",
+        cell(words.say(Word::ColOrganisation), w),
+        right(words.say(Word::ColInterest), 7),
+        right(words.say(Word::ColGive), 7),
+        right(words.say(Word::ColTake), 7),
+        right(words.say(Word::ColPassion), 7),
+        right(words.say(Word::ColBalance), 7),
+    )?;
+    for s in InfluenceSource::ALL {
+        write!(
+            out,
+            " {}",
+            right(instrument.influence_label(*s).get(words.lang), 10)
+        )?;
+    }
+    writeln!(out)?;
+    for o in &r.interests {
+        let org = if o.organisation.is_empty() {
+            "-"
+        } else {
+            &o.organisation
+        };
+        write!(
+            out,
+            "  {} {:>7} {:>7} {:>7} {:>7} {:>7}",
+            cell(org, w),
+            words.num(o.interest),
+            words.num(o.give),
+            words.num(o.take),
+            words.num(o.passion),
+            words.signed(o.balance)
+        )?;
+        for s in InfluenceSource::ALL {
+            write!(out, " {:>10}", words.num(o.influence[*s]))?;
+        }
+        let flags: Vec<&str> = o
+            .flags
+            .iter()
+            .map(|f| words.say(Word::interests(*f)))
+            .collect();
+        if !flags.is_empty() {
+            write!(out, "  {}", Safe(&flags.join("; ")))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)
+}
+
+fn split_row<W: Write>(
+    out: &mut Terminal<W>,
+    g: &SplitGroup,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    let value = g
+        .value
+        .clone()
+        .unwrap_or_else(|| words.say(Word::FormNone).to_owned());
+    write!(out, "  {} {:>4}", cell(&value, w), g.n)?;
+    let (Some(concepts), Some(modules)) = (&g.concepts, &g.modules) else {
+        return writeln!(out, "  {}", Safe(words.say(Word::SplitWithheld)));
+    };
+    for c in Concept::ALL {
+        write!(out, " {:>8}", words.num(concepts[*c].stats.mean))?;
+    }
+    for m in Module::SCORED {
+        write!(out, " {:>8}", words.num(modules[Scored(*m)].mean))?;
+    }
+    let _ = instrument;
+    writeln!(out)
+}
+
+fn splits<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    if r.splits.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", Safe(words.say(Word::SectionSplits)))?;
+    for (by, groups) in &r.splits {
+        write!(out, "  {} {}", cell(by, w), right(words.say(Word::ColN), 4))?;
+        for c in Concept::ALL {
+            write!(
+                out,
+                " {}",
+                right(instrument.concept_label(*c).get(words.lang), 8)
+            )?;
+        }
+        for m in Module::SCORED {
+            write!(
+                out,
+                " {}",
+                right(instrument.module_short_label(*m).get(words.lang), 8)
+            )?;
+        }
+        writeln!(out)?;
+        for g in groups {
+            split_row(out, g, instrument, words, w)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn change<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    let Some(change) = &r.change else {
+        return Ok(());
+    };
+    writeln!(out, "{}", Safe(words.say(Word::SectionChange)))?;
+    writeln!(
+        out,
+        "  {} {} {} {}",
+        cell("", w),
+        right(words.say(Word::ChangeBaseline), 10),
+        right(words.say(Word::ChangeNow), 10),
+        right(words.say(Word::ColDelta), 10)
+    )?;
+    let row = |out: &mut Terminal<W>, label: &str, d: &Delta| {
+        writeln!(
+            out,
+            "  {} {:>10} {:>10} {:>10}",
+            cell(label, w),
+            words.num(d.baseline),
+            words.num(d.now),
+            words.signed(d.delta)
+        )
+    };
+    for c in Concept::ALL {
+        row(
+            out,
+            instrument.concept_label(*c).get(words.lang),
+            &change.concepts[*c],
+        )?;
+    }
+    for m in Module::SCORED {
+        row(
+            out,
+            instrument.module_label(*m).get(words.lang),
+            &change.modules[Scored(*m)],
+        )?;
+    }
+    writeln!(out)
+}
+
+fn advice<W: Write>(out: &mut Terminal<W>, r: &Report, words: &Words<'_>) -> io::Result<()> {
+    writeln!(out, "{}", Safe(words.say(Word::SectionAdvice)))?;
+    if r.advice.is_empty() {
+        writeln!(out, "  {}", Safe(words.say(Word::AdviceNone)))?;
     }
     for (i, a) in r.advice.iter().enumerate() {
         if i == 3 {
-            writeln!(out, "  {}", t(lang, "Verder:", "Further:"))?;
+            writeln!(out, "  {}:", Safe(words.say(Word::AdviceFurther)))?;
         }
         let subjects = if a.subjects.is_empty() {
             String::new()
@@ -276,77 +533,71 @@ pub fn report<W: Write>(
             let names: Vec<Cow<'_, str>> = a.subjects.iter().map(|s| name(s)).collect();
             format!(" ({})", names.join(", "))
         };
-        writeln!(out, "  {}. {}{subjects}", i + 1, Safe(a.title.get(lang)))?;
-        writeln!(out, "     {}", Safe(a.text.get(lang)))?;
-    }
-    Ok(())
-}
-
-fn interests<W: Write>(
-    out: &mut Terminal<W>,
-    orgs: &[OrganisationInterests],
-    instrument: &Instrument,
-    w: usize,
-    lang: Lang,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        t(
-            lang,
-            "Belangen per organisatie",
-            "Interests per organisation"
-        )
-    )?;
-    write!(
-        out,
-        "  {:<w$} {:>6} {:>6} {:>6} {:>6} {:>6}",
-        t(lang, "organisatie", "organisation"),
-        t(lang, "belang", "inter."),
-        t(lang, "geven", "give"),
-        t(lang, "nemen", "take"),
-        t(lang, "passie", "pass."),
-        t(lang, "saldo", "bal.")
-    )?;
-    for s in InfluenceSource::ALL {
-        let label = instrument
-            .influence_label(*s)
-            .map_or(s.id(), |l| l.get(lang));
-        write!(out, " {:>8.8}", Safe(label))?;
-    }
-    writeln!(out)?;
-    for o in orgs {
-        let name = if o.organisation.is_empty() {
-            "-"
-        } else {
-            &o.organisation
-        };
-        write!(
+        writeln!(
             out,
-            "  {} {:>6} {:>6} {:>6} {:>6} {:>6}",
-            cell(name, w),
-            num(o.interest, lang),
-            num(o.give, lang),
-            num(o.take, lang),
-            num(o.passion, lang),
-            num(o.balance, lang)
+            "  {}. [{}] {}{}",
+            i + 1,
+            Safe(words.say(Word::band(a.band))),
+            Safe(a.title.get(words.lang)),
+            Safe(&subjects)
         )?;
-        for s in InfluenceSource::ALL {
-            write!(
+        writeln!(out, "     {}", Safe(a.finding.get(words.lang)))?;
+        if let Some(low) = &a.lowest {
+            writeln!(
                 out,
-                " {:>8}",
-                num(o.influence.get(s).copied().flatten(), lang)
+                "     {}: {} ({})",
+                Safe(words.say(Word::AdviceLowest)),
+                Safe(low.text.get(words.lang)),
+                words.num(Some(low.mean))
             )?;
         }
-        let flags: Vec<&str> = o.flags.iter().map(|f| f.id()).collect();
-        writeln!(out, "  {}", flags.join(" "))?;
+        if !a.items.is_empty() {
+            writeln!(
+                out,
+                "     {}: {}",
+                Safe(words.say(Word::Divergent)),
+                Safe(&a.items.join(", "))
+            )?;
+        }
+        writeln!(out, "     {}", Safe(a.text.get(words.lang)))?;
+    }
+    writeln!(out)
+}
+
+fn comments<W: Write>(
+    out: &mut Terminal<W>,
+    r: &Report,
+    instrument: &Instrument,
+    words: &Words<'_>,
+) -> io::Result<()> {
+    if r.comments.0.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", Safe(words.say(Word::SectionComments)))?;
+    for (key, c) in &r.comments.0 {
+        let label = Concept::parse(key)
+            .map(|k| instrument.concept_label(k).get(words.lang).to_owned())
+            .or_else(|| {
+                Module::parse(key).map(|m| instrument.module_label(m).get(words.lang).to_owned())
+            })
+            .or_else(|| {
+                instrument
+                    .open_question(key)
+                    .map(|q| q.text.get(words.lang).to_owned())
+            })
+            .unwrap_or_else(|| key.clone());
+        writeln!(out, "  {} ({})", Safe(&label), c.count)?;
+        for text in &c.texts {
+            writeln!(out, "   - {}", Safe(&text.replace('\n', " ")))?;
+        }
+        if c.count > c.texts.len() {
+            writeln!(out, "   … (+{})", c.count - c.texts.len())?;
+        }
     }
     Ok(())
 }
 
 /// Writes the instrument as a numbered questionnaire.
-///
-/// Ids and texts are the trainer's; each is shown safe, whole.
 pub fn instrument<W: Write>(
     out: &mut Terminal<W>,
     instrument: &Instrument,
@@ -360,58 +611,171 @@ pub fn instrument<W: Write>(
         Safe(&file.id),
         Safe(&file.version)
     )?;
-    for m in &file.modules {
+    let scale = |id: &str| {
+        file.scales
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| {
+                let labels: Vec<&str> = s.labels.iter().map(|l| l.get(lang)).collect();
+                format!("{} / {}", labels.join(" / "), s.unknown.get(lang))
+            })
+            .unwrap_or_default()
+    };
+    let r = &file.respondent;
+    writeln!(out)?;
+    for (id, q) in [
+        (
+            "roles",
+            (
+                &r.roles.question,
+                r.roles
+                    .choices
+                    .iter()
+                    .map(|c| c.label.get(lang))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        (
+            "position",
+            (
+                &r.position.question,
+                r.position
+                    .choices
+                    .iter()
+                    .map(|c| c.label.get(lang))
+                    .collect(),
+            ),
+        ),
+        (
+            "sector",
+            (
+                &r.sector.question,
+                r.sector.choices.iter().map(|c| c.label.get(lang)).collect(),
+            ),
+        ),
+        (
+            "level",
+            (
+                &r.level.question,
+                r.level.choices.iter().map(|c| c.label.get(lang)).collect(),
+            ),
+        ),
+    ] {
+        writeln!(
+            out,
+            "  {:<28} {} ({})",
+            id,
+            Safe(q.0.get(lang)),
+            Safe(&q.1.join(", "))
+        )?;
+    }
+    for m in file.modules.iter() {
         writeln!(out)?;
         writeln!(out, "{}", Safe(m.label.get(lang)))?;
         writeln!(out, "  {}", Safe(m.intro.get(lang)))?;
-        for item in file.items.iter().filter(|i| i.module == m.id) {
+        for item in file.items.iter().filter(|i| i.module == Some(m.id)) {
             let rev = if item.reverse { " (R)" } else { "" };
+            let open = if item.kind == netwerkregie::instrument::ItemType::Open {
+                " (open)"
+            } else {
+                ""
+            };
             writeln!(
                 out,
-                "  {:<22} {}{rev}",
+                "  {:<28} {}{rev}{open}",
                 Safe(&item.id),
                 Safe(item.text.get(lang))
             )?;
         }
-        match m.id.as_str() {
-            "belangen" => {
-                for q in &file.interests.questions {
-                    writeln!(out, "  {:<22} {}", Safe(&q.id), Safe(q.text.get(lang)))?;
-                }
-                writeln!(out, "  {}", Safe(file.interests.influence.intro.get(lang)))?;
-                for src in &file.interests.influence.sources {
-                    writeln!(out, "  {:<22} {}", Safe(&src.id), Safe(src.text.get(lang)))?;
-                }
-            }
-            "ladder" => {
+        match m.id {
+            Module::Organisatie => {
+                let choices: Vec<&str> = file
+                    .form
+                    .choices
+                    .iter()
+                    .map(|c| c.label.get(lang))
+                    .collect();
                 writeln!(
                     out,
-                    "  {:<22} {}",
+                    "  {:<28} {} ({})",
+                    "form",
+                    Safe(file.form.question.get(lang)),
+                    Safe(&choices.join(", "))
+                )?;
+            }
+            Module::Relaties => {
+                writeln!(
+                    out,
+                    "  {:<28} {} ({})",
+                    "importance",
+                    Safe(file.importance.question.get(lang)),
+                    Safe(&scale(&file.importance.scale))
+                )?;
+            }
+            Module::Belangen => {
+                for q in file.interests.questions.iter() {
+                    writeln!(
+                        out,
+                        "  {:<28} {} ({})",
+                        q.id.id(),
+                        Safe(q.text.get(lang)),
+                        Safe(&scale(&q.scale))
+                    )?;
+                }
+                writeln!(out, "  {}", Safe(file.interests.influence.intro.get(lang)))?;
+                for s in file.interests.influence.sources.iter() {
+                    writeln!(out, "  {:<28} {}", s.id.id(), Safe(s.text.get(lang)))?;
+                }
+            }
+            Module::Ladder => {
+                writeln!(
+                    out,
+                    "  {:<28} {}",
                     "current",
                     Safe(file.ladder.current.get(lang))
                 )?;
                 writeln!(
                     out,
-                    "  {:<22} {}",
+                    "  {:<28} {}",
                     "desired",
                     Safe(file.ladder.desired.get(lang))
                 )?;
-                for rung in &file.ladder.rungs {
+                for rung in file.ladder.rungs.iter() {
                     writeln!(
                         out,
-                        "  {:<22} {}: {}",
-                        Safe(&rung.id),
+                        "  {:<28} {}: {}",
+                        rung.id.id(),
                         Safe(rung.label.get(lang)),
                         Safe(rung.description.get(lang))
                     )?;
                 }
             }
-            _ => {}
+            Module::Opgave => {}
+        }
+    }
+    let closing: Vec<_> = file.items.iter().filter(|i| i.module.is_none()).collect();
+    if !closing.is_empty() {
+        writeln!(out)?;
+        for item in closing {
+            writeln!(
+                out,
+                "  {:<28} {} (open)",
+                Safe(&item.id),
+                Safe(item.text.get(lang))
+            )?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}", t(lang, "Bronnen", "Sources"))?;
-    for s in &file.sources {
+    writeln!(
+        out,
+        "{}",
+        if lang.is_dutch() {
+            "Bronnen"
+        } else {
+            "Sources"
+        }
+    )?;
+    for s in file.sources.iter() {
         writeln!(
             out,
             "  {}  {}, {} ({})",

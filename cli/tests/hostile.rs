@@ -529,7 +529,7 @@ fn the_parallel_report_with_duplicates_is_the_report_of_one_thread() {
             compact(&v)
         };
         let response = Response::from_json(&text, instrument).expect("valid");
-        let canonical = compact(&response.to_value());
+        let canonical = response.to_json(instrument);
         match seen.get(&canonical) {
             Some(first) => warnings.push((n + 1, *first)),
             None => {

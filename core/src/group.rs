@@ -376,7 +376,7 @@ impl<'a> Group<'a> {
             self.instrument
                 .statements()
                 .zip(&self.items)
-                .map(|(item, s)| (item.id.to_string(), s.stats()))
+                .map(|(item, s)| (item.id.to_string(), s.item_stats()))
                 .collect(),
         );
         let mut report = Report {

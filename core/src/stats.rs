@@ -82,6 +82,18 @@ impl Summary {
     /// The statistics as reported.
     #[must_use]
     pub fn stats(&self) -> Stats {
+        self.stats_with(Divergence::SCORE)
+    }
+
+    /// The statistics of one statement's answers. A single answer is a whole number, so
+    /// one "2" beside one "4" is no sign of different perspectives yet: a statement
+    /// diverges from 3 points apart, or from a spread (sd) of 1.25 among three or more.
+    #[must_use]
+    pub fn item_stats(&self) -> Stats {
+        self.stats_with(Divergence::ITEM)
+    }
+
+    fn stats_with(&self, rule: Divergence) -> Stats {
         let (mean, sd) = (self.mean(), self.sd());
         let (min, max) = if self.n > 0 {
             (Some(self.min), Some(self.max))
@@ -90,7 +102,7 @@ impl Summary {
         };
         let divergent = match (sd, min, max) {
             (Some(sd), Some(min), Some(max)) => {
-                (self.n >= 3 && sd >= 1.0 - EPSILON) || max - min >= 2.0 - EPSILON
+                (self.n >= 3 && sd >= rule.sd - EPSILON) || max - min >= rule.range - EPSILON
             }
             _ => false,
         };
@@ -104,6 +116,27 @@ impl Summary {
             divergent,
         }
     }
+}
+
+/// When perspectives differ ("meervoudig kijken"): a spread (sd, among three or more
+/// respondents) or a distance between the lowest and the highest.
+#[derive(Debug, Clone, Copy)]
+struct Divergence {
+    sd: f64,
+    range: f64,
+}
+
+impl Divergence {
+    /// For scores (means of several answers).
+    const SCORE: Divergence = Divergence {
+        sd: 1.0,
+        range: 2.0,
+    };
+    /// For single answers.
+    const ITEM: Divergence = Divergence {
+        sd: 1.25,
+        range: 3.0,
+    };
 }
 
 /// Group statistics of one concept, module or source of influence.
@@ -190,6 +223,25 @@ mod tests {
         let mut empty = Summary::default();
         empty.merge(&Summary::default());
         assert_eq!(empty.n(), 0);
+    }
+
+    #[test]
+    fn a_single_answer_diverges_from_three_points_apart() {
+        let item = |xs: &[f64]| {
+            let mut s = Summary::default();
+            for x in xs {
+                s.add(*x);
+            }
+            s.item_stats().divergent
+        };
+        assert!(
+            !item(&[2.0, 4.0]),
+            "2 points apart is not yet divergent for one answer"
+        );
+        assert!(item(&[2.0, 5.0]));
+        // sd of 2, 4, 5, 1 is 1.83 (>= 1.25) with n >= 3; of 2, 3, 4 it is 1.0.
+        assert!(item(&[2.0, 4.0, 4.0, 1.0]));
+        assert!(!item(&[2.0, 3.0, 4.0]));
     }
 
     #[test]

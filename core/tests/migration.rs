@@ -216,9 +216,11 @@ fn a_migrated_response_is_written_back_as_version_2() {
         let text = r.to_json_pretty(i);
         let v: Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(v["version"], json!(2), "{name}");
+        // It says which version the answers were given to, so that they are still
+        // scored over the items that version asked once the file is saved again.
         assert_eq!(
             v["instrument"],
-            json!({"id": "netwerkscan", "version": "2"})
+            json!({"id": "netwerkscan", "version": "2", "from": "1"})
         );
         for old in REPLACED.iter().chain(&["opgave-2", "respect-3"]) {
             assert!(v["answers"].get(*old).is_none(), "{name}: {old}");
@@ -226,9 +228,20 @@ fn a_migrated_response_is_written_back_as_version_2() {
         assert_eq!(v["answers"].as_object().expect("answers").len(), 22);
         // It reads again as a version 2 response with the same content.
         let again = Response::from_json(&text, i).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(again.migrated.is_none());
+        let m = migration(&again);
+        assert_eq!(
+            (m.from.as_str(), m.left_out),
+            ("1", 0),
+            "{name}: nothing more to leave out"
+        );
+        assert_eq!(m.asked, migration(&r).asked, "{name}");
+        assert_eq!(
+            Scores::of(i, &again),
+            Scores::of(i, &r),
+            "{name}: the same scores"
+        );
         let mut expected = r.clone();
-        expected.migrated = None;
+        expected.migrated = again.migrated.clone();
         assert_eq!(again, expected, "{name}");
         assert_eq!(again.to_json_pretty(i), text, "{name}");
     }

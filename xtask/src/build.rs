@@ -102,7 +102,11 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
         let cache = target_dir(root).join("wasm-cache").join(name);
         let key = cache_key(&wasm, profile)?;
         let module = cache.join(format!("{name}_bg.wasm"));
-        if fs::read_to_string(cache.join("key")).ok().as_deref() != Some(key.as_str()) {
+        if fs::read_to_string(cache.join("key")).ok().as_deref() == Some(key.as_str()) {
+            eprintln!(
+                "build: {name}: the wasm is unchanged; reusing wasm-bindgen's and wasm-opt's output"
+            );
+        } else {
             if cache.exists() {
                 fs::remove_dir_all(&cache)
                     .map_err(|e| format!("cannot clear {}: {e}", cache.display()))?;
@@ -118,8 +122,6 @@ pub fn run(root: &Path, profile: Profile) -> Result<PathBuf> {
             }
             fs::write(cache.join("key"), &key)
                 .map_err(|e| format!("cannot write {}: {e}", cache.display()))?;
-        } else {
-            eprintln!("build: {name}: the wasm is unchanged; reusing wasm-bindgen's and wasm-opt's output");
         }
         copy_tree(&cache, &pkg)
             .map_err(|e| format!("cannot copy {} to www/pkg/: {e}", cache.display()))?;

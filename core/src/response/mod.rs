@@ -184,6 +184,10 @@ pub struct InstrumentRef {
     pub id: String,
     /// The instrument's version (after migration: the instrument's current version).
     pub version: String,
+    /// The earlier version the answers were given to, for a response brought to this
+    /// version (`"from": "1"` in the file): its scores count only the items that version
+    /// asked, also after it was saved again.
+    pub from: Option<String>,
     /// Fields this version does not know.
     pub extra: Extra,
 }
@@ -304,6 +308,7 @@ impl Response {
             instrument: InstrumentRef {
                 id: instrument.id().to_owned(),
                 version: instrument.version().to_owned(),
+                from: None,
                 extra: Extra::default(),
             },
             answers: vec![Answer::Unanswered; instrument.statement_count()],

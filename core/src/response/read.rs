@@ -234,7 +234,23 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
             response.respondent.position = Answer::Unanswered;
         }
     }
-    if let Some(previous) = reader.previous {
+    // Brought to this version now, or in an earlier session and saved again since.
+    let earlier = match (reader.previous, response.instrument.from.as_deref()) {
+        (Some(previous), _) => Some(previous),
+        (None, Some(from)) => {
+            let known = instrument.previous(from);
+            if known.is_none() {
+                reader.error(
+                    "instrument.from".into(),
+                    format!("versie \"{from}\" van het instrument is onbekend"),
+                    format!("version \"{from}\" of the instrument is not known"),
+                );
+            }
+            known
+        }
+        (None, None) => None,
+    };
+    if let Some(previous) = earlier {
         let mut asked = vec![false; instrument.statement_count()];
         for new in previous.items.iter().filter_map(|(_, new)| new.as_ref()) {
             if let Some(slot) = instrument.slot(new) {
@@ -249,6 +265,7 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
         instrument
             .version()
             .clone_into(&mut response.instrument.version);
+        response.instrument.from = Some(previous.version.to_string());
     }
     if reader.errors.is_empty() {
         response.comments.sort_by(|a, b| a.0.cmp(&b.0));
@@ -926,11 +943,12 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<InstrumentRef>, A::Error> {
         let r = self.r;
         let mut out = InstrumentRef::default();
-        let mut seen = [false; 2];
+        let mut seen = [false; 3];
         while let Some(key) = next_key(&mut map)? {
             let k = match key.as_ref() {
                 "id" => 0,
                 "version" => 1,
+                "from" => 2,
                 _ => {
                     keep(
                         r,
@@ -948,7 +966,13 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 continue;
             }
             let v = next_any(&mut map)?;
-            if k == 0 {
+            if k == 2 {
+                out.from = match v {
+                    Any::Null => None,
+                    Any::U64(n) => Some(n.to_string()),
+                    other => Some(r.string(|| "instrument.from".into(), other)),
+                };
+            } else if k == 0 {
                 out.id = r.string(|| "instrument.id".into(), v);
             } else {
                 out.version = match v {

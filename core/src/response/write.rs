@@ -88,6 +88,9 @@ impl Serialize for InstrumentView<'_> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", &i.id)?;
         map.serialize_entry("version", &i.version)?;
+        if let Some(from) = &i.from {
+            map.serialize_entry("from", from)?;
+        }
         extra(&mut map, &i.extra)?;
         map.end()
     }
