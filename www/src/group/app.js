@@ -1009,6 +1009,24 @@ export async function startGroup(ctx) {
   build();
   refresh();
   parts.main.dataset.ready = 'true';
+  // The first drawing of a session compiles the drawing code and loads the canvas font;
+  // do that while the facilitator is still choosing files, not when they arrive.
+  if (!handle) {
+    setTimeout(() => {
+      if (handle) return;
+      try {
+        const warm = scan.analyse([], {});
+        const canvas = document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        scan.drawConcepts(canvas, warm, lang, {});
+        scan.drawLadder(canvas, warm, lang);
+        warm.free();
+      } catch {
+        // Only a head start: the real drawing says what is wrong, if anything.
+      }
+    }, 50);
+  }
   if (!store.available) say('status', w(lang, 'storageOff', { message: store.refusal }));
   else if (state.current.length || state.baseline.length) say('status', w(lang, 'restored', { n: state.current.length }));
   if (unreadable.length) say('alert', w(lang, 'storageUnreadable', { n: unreadable.length, list: unreadable.join('; ') }));
