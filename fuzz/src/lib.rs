@@ -139,6 +139,10 @@ pub fn check_response_error(err: &ResponseError) {
 /// save reorders them. Set to true when core/src/response.rs uses `shift_remove`.
 pub const CHECK_FIELD_ORDER: bool = false;
 
+/// Finding F3 (FUZZING.md): a response that reads can be written (`to_json_pretty`)
+/// larger than `MAX_RESPONSE_BYTES`, and then no longer reads. Set to true when fixed.
+pub const CHECK_PRETTY_SIZE: bool = false;
+
 /// Checks a response the reader accepted: it is written and read back unchanged
 /// (through text and through a value), the writer is stable, and it scores, groups
 /// and ranks advice without panicking.
@@ -150,6 +154,9 @@ pub fn check_accepted_response(response: &Response, instrument: &Instrument) {
     assert!(!text.is_empty(), "a response was written as nothing");
     let back = match Response::from_json(&text, instrument) {
         Ok(back) => back,
+        // Finding F3 (FUZZING.md): the pretty text of a response read near the size
+        // limit can be over it. Known and reported; its test is in fuzz_regressions.rs.
+        Err(ResponseError::TooLarge { .. }) if !CHECK_PRETTY_SIZE => return,
         Err(e) => panic!(
             "an accepted response does not read back after to_json_pretty: {e}\n{}",
             excerpt(&text)
@@ -180,8 +187,12 @@ pub fn check_accepted_response(response: &Response, instrument: &Instrument) {
 }
 
 fn excerpt(text: &str) -> String {
-    let end = text.char_indices().nth(2000).map_or(text.len(), |(i, _)| i);
-    text[..end].to_owned()
+    let end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
+    if end < text.len() {
+        format!("{} ... ({} bytes)", &text[..end], text.len())
+    } else {
+        text.to_owned()
+    }
 }
 
 /// Reads one response text; checks the error, or the accepted response.
