@@ -261,6 +261,31 @@ fn show(data: &[u8]) -> String {
     format!("{text:?}{more}")
 }
 
+/// Runs each file once, as libFuzzer does when given files.
+fn reproduce(
+    target: &str,
+    files: &[PathBuf],
+    run_one: &dyn Fn(&[u8]) -> Result<(), String>,
+) -> ExitCode {
+    for file in files {
+        let data = match std::fs::read(file) {
+            Ok(data) => data,
+            Err(e) => {
+                eprintln!("{target}: {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        };
+        match run_one(&data) {
+            Ok(()) => eprintln!("{target}: {}: ok", file.display()),
+            Err(why) => {
+                eprintln!("{target}: {}: FAILED: {why}", file.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 /// Runs `check` as target `target`; the `main` of every target built without libFuzzer.
 pub fn main(target: &str, check: fn(&[u8])) -> ExitCode {
     let options = match options(target) {
@@ -279,27 +304,12 @@ pub fn main(target: &str, check: fn(&[u8])) -> ExitCode {
     };
 
     if !options.files.is_empty() {
-        for file in &options.files {
-            let data = match std::fs::read(file) {
-                Ok(data) => data,
-                Err(e) => {
-                    eprintln!("{target}: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
-            };
-            match run_one(&data) {
-                Ok(()) => eprintln!("{target}: {}: ok", file.display()),
-                Err(why) => {
-                    eprintln!("{target}: {}: FAILED: {why}", file.display());
-                    return ExitCode::FAILURE;
-                }
-            }
-        }
-        return ExitCode::SUCCESS;
+        return reproduce(target, &options.files, &run_one);
     }
 
     eprintln!(
-        "{target}: proptest fallback (no libFuzzer on this machine): {} s, seeds from {}",
+        "{target}: proptest fallback (stable; random and mutated inputs, not coverage-guided): \
+         {} s, seeds from {}",
         options.time.as_secs(),
         options.seeds.display()
     );
@@ -331,8 +341,14 @@ pub fn main(target: &str, check: fn(&[u8])) -> ExitCode {
                 let data = bytes_of(&input, &seeds);
                 let saved = save_artifact(target, &data)
                     .map_or_else(String::new, |p| format!("\nsaved as {}", p.display()));
+                let how = match &input {
+                    Input::Mutated { seed, rounds, tape } => {
+                        format!("\nmade from seed {seed} by {rounds} mutation(s), tape {tape:?}")
+                    }
+                    Input::Bytes(_) | Input::Built(_) => String::new(),
+                };
                 eprintln!(
-                    "{target}: FAILED after {} executions: {why}\ninput {input:?}\nbytes {}{saved}",
+                    "{target}: FAILED after {} executions: {why}{how}\ninput {}{saved}",
                     executed.load(Ordering::Relaxed),
                     show(&data)
                 );

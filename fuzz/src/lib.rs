@@ -67,7 +67,7 @@ pub fn libfuzzer_mutate(data: &mut [u8], size: usize, max_size: usize, seed: u32
         let rounds = 1 + rng.below(3);
         let mut changed = false;
         for _ in 0..rounds {
-            changed |= mutate::mutate_json(&mut input, rng);
+            changed |= mutate::mutate_json(&mut input, rng, max_size);
         }
         if changed && input.len() <= max_size {
             data[..input.len()].copy_from_slice(&input);

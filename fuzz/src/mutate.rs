@@ -480,8 +480,11 @@ fn vocabulary() -> &'static [String] {
     })
 }
 
+/// The fallback's limit on a mutated input: over the readers' limit, like libFuzzer's.
+pub const FALLBACK_MAX_SIZE: usize = MAX_RESPONSE_BYTES + 64 * 1024;
+
 /// Sizes around the reader's limit, and some large ones below it.
-fn huge_sizes() -> [usize; 6] {
+fn huge_sizes(max_size: usize) -> Vec<usize> {
     [
         4096,
         65_536,
@@ -490,6 +493,9 @@ fn huge_sizes() -> [usize; 6] {
         MAX_RESPONSE_BYTES,
         MAX_RESPONSE_BYTES + 1,
     ]
+    .into_iter()
+    .filter(|size| *size <= max_size)
+    .collect()
 }
 
 fn count(value: &Json) -> usize {
@@ -556,7 +562,7 @@ fn mutate_key(key: &mut Vec<u8>, rng: &mut dyn Entropy) {
 }
 
 /// Changes one node of the tree.
-fn mutate_node(node: &mut Json, rng: &mut dyn Entropy) {
+fn mutate_node(node: &mut Json, rng: &mut dyn Entropy, max_size: usize) {
     if rng.one_in(24) {
         let inner = std::mem::replace(node, Json::Null);
         *node = Json::Nest {
@@ -584,9 +590,13 @@ fn mutate_node(node: &mut Json, rng: &mut dyn Entropy) {
                 let edge = rng.pick(STRING_EDGES).as_bytes();
                 s.splice(at..at, edge.iter().copied());
             }
-            2 => {
-                let size = *rng.pick(&huge_sizes());
-                s.resize(size, *rng.pick(b"a \xc3"));
+            // A huge string, where it fits: rarer than the rest, as it is slow to run.
+            2 if rng.one_in(4) => {
+                let sizes = huge_sizes(max_size);
+                if !sizes.is_empty() {
+                    let size = *rng.pick(&sizes);
+                    s.resize(size, *rng.pick(b"a \xc3"));
+                }
             }
             3 => s.make_ascii_uppercase(),
             4 => s.clear(),
@@ -635,7 +645,12 @@ fn mutate_node(node: &mut Json, rng: &mut dyn Entropy) {
 
 /// Changes a parsed document: a node, or the document's frame (BOM, whitespace,
 /// layout, a trailing second document).
-fn mutate_document(bom: &mut bool, value: &mut Json, rng: &mut dyn Entropy) -> Vec<u8> {
+fn mutate_document(
+    bom: &mut bool,
+    value: &mut Json,
+    rng: &mut dyn Entropy,
+    max_size: usize,
+) -> Vec<u8> {
     let mut pretty = false;
     let mut suffix: Vec<u8> = Vec::new();
     match rng.below(16) {
@@ -648,12 +663,15 @@ fn mutate_document(bom: &mut bool, value: &mut Json, rng: &mut dyn Entropy) -> V
             // Pad with whitespace to a size at the limit.
             let mut text = Vec::new();
             render(value, false, &mut text);
-            let size = *rng.pick(&huge_sizes());
-            suffix.resize(size.saturating_sub(text.len()), b' ');
+            let sizes = huge_sizes(max_size);
+            if !sizes.is_empty() {
+                let size = *rng.pick(&sizes);
+                suffix.resize(size.saturating_sub(text.len()), b' ');
+            }
         }
         _ => {
             let mut k = rng.below(count(value));
-            at_node(value, &mut k, &mut |node| mutate_node(node, rng));
+            at_node(value, &mut k, &mut |node| mutate_node(node, rng, max_size));
         }
     }
     let mut out = Vec::new();
@@ -701,9 +719,9 @@ pub fn mutate_bytes(data: &mut Vec<u8>, rng: &mut dyn Entropy) {
 
 /// One structure-aware mutation of `data`. Returns false when the input is neither a
 /// JSON document nor JSON Lines, so the caller should mutate bytes instead.
-pub fn mutate_json(data: &mut Vec<u8>, rng: &mut dyn Entropy) -> bool {
+pub fn mutate_json(data: &mut Vec<u8>, rng: &mut dyn Entropy, max_size: usize) -> bool {
     if let Some((mut bom, mut value)) = parse(data) {
-        *data = mutate_document(&mut bom, &mut value, rng);
+        *data = mutate_document(&mut bom, &mut value, rng, max_size);
         return true;
     }
     // JSON Lines: change one line, or the lines themselves.
@@ -727,7 +745,7 @@ pub fn mutate_json(data: &mut Vec<u8>, rng: &mut dyn Entropy) -> bool {
         _ => {
             let i = rng.below(n);
             let line = &mut lines[i];
-            if !mutate_json(line, rng) {
+            if !mutate_json(line, rng, max_size) {
                 mutate_bytes(line, rng);
             }
         }
@@ -738,7 +756,7 @@ pub fn mutate_json(data: &mut Vec<u8>, rng: &mut dyn Entropy) -> bool {
 
 /// The fallback's mutation: structure first, bytes when that is not possible.
 pub fn mutate(data: &mut Vec<u8>, rng: &mut dyn Entropy) {
-    if rng.one_in(5) || !mutate_json(data, rng) {
+    if rng.one_in(5) || !mutate_json(data, rng, FALLBACK_MAX_SIZE) {
         mutate_bytes(data, rng);
     }
 }

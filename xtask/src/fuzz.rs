@@ -110,6 +110,9 @@ impl Stats {
             self.corpus = field(line, "corp:").map(str::to_owned);
         } else if let Some(i) = line.find("Test unit written to ") {
             self.artifact = Some(line[i + "Test unit written to ".len()..].trim().to_owned());
+        } else if let Some(path) = line.strip_prefix("saved as ") {
+            // The proptest fallback's crash file.
+            self.artifact = Some(path.trim().to_owned());
         }
     }
 
@@ -337,10 +340,13 @@ fn libfuzzer_command(
         .args(["fuzz", "run", "--fuzz-dir"])
         .arg(fuzz_dir)
         .args(["--sanitizer", sanitizer, target])
-        .arg(fuzz_dir.join("corpus").join(target))
-        .arg(fuzz_dir.join("seeds").join(target))
-        .arg("--")
-        .args(libfuzzer_flags(fuzz_dir, seconds));
+        .arg(fuzz_dir.join("corpus").join(target));
+    // A new target may have no seeds yet; libFuzzer stops at a missing folder.
+    let seeds = fuzz_dir.join("seeds").join(target);
+    if seeds.is_dir() {
+        command.arg(seeds);
+    }
+    command.arg("--").args(libfuzzer_flags(fuzz_dir, seconds));
     command
 }
 
@@ -405,7 +411,9 @@ fn run_target(command: &mut Command, target: &str) -> Result<Stats> {
         .wait()
         .map_err(|e| format!("`{shown}` did not finish: {e}"))?;
     stats.seconds = started.elapsed().as_secs_f64();
-    eprintln!("({progress} NEW/REDUCE/NEW_FUNC lines not shown)");
+    if progress > 0 {
+        eprintln!("({progress} NEW/REDUCE/NEW_FUNC lines not shown)");
+    }
     if exit.success() {
         Ok(stats)
     } else {
@@ -466,6 +474,11 @@ mod tests {
             stats.artifact.as_deref(),
             Some("/w/fuzz/artifacts/response_json/crash-0a1b")
         );
+        stats.read_line("saved as /w/fuzz/artifacts/response_json/crash-proptest-01");
+        assert_eq!(
+            stats.artifact.as_deref(),
+            Some("/w/fuzz/artifacts/response_json/crash-proptest-01")
+        );
     }
 
     #[test]
@@ -515,7 +528,7 @@ mod tests {
                 "{expected} in {found:?}"
             );
         }
-        for target in &found {
+        for target in ["instrument_json", "response_json", "response_lines"] {
             let seeds = fuzz_dir.join("seeds").join(target);
             let n = fs::read_dir(&seeds).map_or(0, Iterator::count);
             assert!(n > 0, "{} has no seeds", seeds.display());
@@ -542,7 +555,7 @@ mod tests {
         assert!(
             shown.starts_with(
                 "cargo +nightly fuzz run --fuzz-dir /w/fuzz --sanitizer none response_json \
-                 /w/fuzz/corpus/response_json /w/fuzz/seeds/response_json -- -max_total_time=30"
+                 /w/fuzz/corpus/response_json -- -max_total_time=30"
             ),
             "{shown}"
         );
