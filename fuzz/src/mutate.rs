@@ -613,6 +613,16 @@ fn mutate_node(node: &mut Json, rng: &mut dyn Entropy, max_size: usize) {
                     items.insert(rng.below(len + 1), copy);
                 }
                 2 if len > 1 => items.swap(rng.below(len), rng.below(len)),
+                // Many copies of one element, up to a size near the limit: small
+                // elements that pretty-printing makes several times larger.
+                3 if len > 0 && rng.one_in(8) => {
+                    let element = items[rng.below(len)].clone();
+                    let mut text = Vec::new();
+                    render(&element, false, &mut text);
+                    let target = *rng.pick(&[4096, MAX_RESPONSE_BYTES / 2, MAX_RESPONSE_BYTES]);
+                    let copies = target.min(max_size) / (text.len() + 1);
+                    items.extend(std::iter::repeat_n(element, copies));
+                }
                 _ => items.insert(rng.below(len + 1), any_value(rng)),
             }
         }
