@@ -10,6 +10,7 @@
 
 mod bench;
 mod build;
+mod fuzz;
 mod serve;
 mod setup;
 mod test;
@@ -28,7 +29,8 @@ Usage: cargo xtask <command> [options]
 Commands:
   setup                 Install what is missing: the wasm32 target, rustfmt, clippy,
                         wasm-bindgen-cli (the Cargo.lock version), Chromium and
-                        chromedriver (apt), and the npm packages (npm ci).
+                        chromedriver (apt), the npm packages (npm ci), and
+                        cargo-fuzz where a nightly toolchain is.
   build [--dev]         Build the static site into dist/site/. --dev skips wasm-opt
                         and uses the debug profile.
   serve [--port N] [--no-build] [--dev] [--dir DIR] [--verbose] [--no-gzip]
@@ -37,7 +39,14 @@ Commands:
                         without building; --verbose logs each request. Clients
                         that accept gzip get a file's .gz sibling (made by
                         build); --no-gzip always sends the plain file.
-  test                  Everything CI runs, in order, failing fast.
+  test                  Everything CI runs, in order, failing fast (fuzzing each
+                        target for 30 s at the end).
+  fuzz [--time S] [--engine libfuzzer|proptest] [--sanitizer none|address] [TARGET...]
+                        Run the fuzz targets of fuzz/fuzz_targets/ (all, or those
+                        named), S seconds each (default 600): libFuzzer through
+                        `cargo +nightly fuzz` when a nightly toolchain is installed
+                        (cargo-fuzz is installed if missing), else the targets'
+                        proptest fallback on stable. Fails on any crash.
   bench [--no-build] [--only PARTS]
                         Measure the release site against a Chart.js page in headless
                         Chromium (browser), the CLI against DuckDB over up to a
@@ -70,7 +79,8 @@ fn dispatch(args: Vec<String>) -> Result {
     match command.as_str() {
         "setup" => {
             args.finish()?;
-            setup::run(&root).map(drop)
+            setup::run(&root)?;
+            setup::fuzzing(&root).map(drop)
         }
         "build" => {
             let dev = args.flag("--dev");
@@ -97,6 +107,34 @@ fn dispatch(args: Vec<String>) -> Result {
         "test" => {
             args.finish()?;
             test::run(&root)
+        }
+        "fuzz" => {
+            let options = fuzz::Options {
+                seconds: match args.value("--time")? {
+                    Some(s) => s
+                        .parse()
+                        .map_err(|_| format!("--time: `{s}` is not a number of seconds"))?,
+                    None => fuzz::DEFAULT_SECONDS,
+                },
+                engine: match args.value("--engine")?.as_deref() {
+                    None => None,
+                    Some("libfuzzer") => Some(fuzz::Engine::LibFuzzer),
+                    Some("proptest") => Some(fuzz::Engine::Proptest),
+                    Some(other) => {
+                        return Err(format!("--engine: `{other}` is not libfuzzer or proptest"))
+                    }
+                },
+                sanitizer: match args.value("--sanitizer")? {
+                    None => "none".to_owned(),
+                    Some(s) if s == "none" || s == "address" => s,
+                    Some(other) => {
+                        return Err(format!("--sanitizer: `{other}` is not none or address"))
+                    }
+                },
+                targets: args.positional(),
+            };
+            args.finish()?;
+            fuzz::run(&root, &options).map(drop)
         }
         "bench" => {
             let options = bench::Options {
@@ -170,6 +208,13 @@ impl Args {
         Ok(Some(value))
     }
 
+    /// Takes out the arguments that are not options (such as target names).
+    fn positional(&mut self) -> Vec<String> {
+        let (positional, rest) = self.rest.drain(..).partition(|arg| !arg.starts_with('-'));
+        self.rest = rest;
+        positional
+    }
+
     fn finish(self) -> Result {
         if self.rest.is_empty() {
             Ok(())
@@ -199,6 +244,18 @@ mod tests {
         assert_eq!(a.value("--port"), Ok(Some("0".to_owned())));
         assert_eq!(a.value("--dir"), Ok(Some("/tmp/x".to_owned())));
         assert_eq!(a.finish(), Ok(()));
+    }
+
+    #[test]
+    fn positional_arguments_are_taken_after_the_options() {
+        let mut a = args(&["fuzz", "--time", "60", "response_json", "instrument_json"]);
+        assert_eq!(a.command().as_deref(), Some("fuzz"));
+        assert_eq!(a.value("--time"), Ok(Some("60".to_owned())));
+        assert_eq!(a.positional(), ["response_json", "instrument_json"]);
+        assert_eq!(a.finish(), Ok(()));
+        let mut a = args(&["response_json", "--tiem", "60"]);
+        assert_eq!(a.positional(), ["response_json", "60"]);
+        assert!(a.finish().is_err_and(|e| e.contains("--tiem")));
     }
 
     #[test]

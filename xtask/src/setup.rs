@@ -98,25 +98,10 @@ fn wasm_bindgen_cli(root: &Path) -> Result {
         eprintln!("setup: ok: wasm-bindgen-cli {version}");
         return Ok(());
     }
-    if let Some(pid) = foreign_install() {
-        eprintln!(
-            "setup: another `cargo install wasm-bindgen-cli` is running (pid {pid}); waiting for it"
-        );
-        let start = Instant::now();
-        while foreign_install().is_some() {
-            if start.elapsed() > FOREIGN_INSTALL_PATIENCE {
-                return Err(format!(
-                    "gave up after {} minutes waiting for `cargo install wasm-bindgen-cli` \
-                     (pid {pid})",
-                    FOREIGN_INSTALL_PATIENCE.as_secs() / 60
-                ));
-            }
-            thread::sleep(Duration::from_secs(5));
-        }
-        if wasm_bindgen_cli_is(&version) {
-            eprintln!("setup: ok: wasm-bindgen-cli {version}");
-            return Ok(());
-        }
+    wait_for_foreign_install("wasm-bindgen-cli")?;
+    if wasm_bindgen_cli_is(&version) {
+        eprintln!("setup: ok: wasm-bindgen-cli {version}");
+        return Ok(());
     }
     // Not `--locked`: one of the CLI's locked dependencies is no longer served, and
     // the version pin on the CLI itself is what has to match.
@@ -186,9 +171,30 @@ fn toml_string<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     rest.trim().strip_prefix('"')?.strip_suffix('"')
 }
 
-/// The pid of a running `cargo install wasm-bindgen-cli`, read from /proc so that
-/// fresh machines need no procps.
-fn foreign_install() -> Option<u32> {
+/// Waits while another process runs `cargo install <package>` (a second install of the
+/// same package would only fight it for the lock).
+fn wait_for_foreign_install(package: &str) -> Result {
+    let Some(pid) = foreign_install(package) else {
+        return Ok(());
+    };
+    eprintln!("setup: another `cargo install {package}` is running (pid {pid}); waiting for it");
+    let start = Instant::now();
+    while foreign_install(package).is_some() {
+        if start.elapsed() > FOREIGN_INSTALL_PATIENCE {
+            return Err(format!(
+                "gave up after {} minutes waiting for `cargo install {package}` (pid {pid})",
+                FOREIGN_INSTALL_PATIENCE.as_secs() / 60
+            ));
+        }
+        thread::sleep(Duration::from_secs(5));
+    }
+    Ok(())
+}
+
+/// The pid of a running `cargo install <package>`, read from /proc so that fresh
+/// machines need no procps.
+fn foreign_install(package: &str) -> Option<u32> {
+    let needle = format!("cargo install {package}");
     let own = std::process::id();
     fs::read_dir("/proc").ok()?.flatten().find_map(|entry| {
         let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
@@ -197,10 +203,64 @@ fn foreign_install() -> Option<u32> {
         }
         let cmdline = fs::read(entry.path().join("cmdline")).ok()?;
         let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        cmdline
-            .contains("cargo install wasm-bindgen-cli")
-            .then_some(pid)
+        cmdline.contains(&needle).then_some(pid)
     })
+}
+
+/// The toolchain rustup calls `nightly`, when it is installed. Nothing here installs
+/// one: a machine without nightly fuzzes with the proptest fallback.
+pub fn nightly() -> bool {
+    tools::find("rustup").is_some()
+        && tools::probe(Command::new("rustup").args(["toolchain", "list"]))
+            .is_some_and(|list| has_nightly(&list))
+}
+
+/// Whether `rustup toolchain list` output names a nightly toolchain.
+fn has_nightly(listing: &str) -> bool {
+    listing
+        .lines()
+        .any(|line| line.trim_start().starts_with("nightly"))
+}
+
+/// What `cargo xtask fuzz` needs for libFuzzer: cargo-fuzz, installed when missing
+/// (only where nightly is, as nothing else can run it). Returns whether libFuzzer can
+/// be used.
+pub fn fuzzing(root: &Path) -> Result<bool> {
+    let started = Instant::now();
+    if !nightly() {
+        eprintln!(
+            "setup: no nightly toolchain (`rustup toolchain list`): fuzzing uses the \
+             proptest fallback; cargo-fuzz is not installed"
+        );
+        return Ok(false);
+    }
+    if cargo_fuzz_works() {
+        eprintln!("setup: ok: cargo-fuzz");
+    } else {
+        wait_for_foreign_install("cargo-fuzz")?;
+        if !cargo_fuzz_works() {
+            // Not `--locked`, for the same reason as wasm-bindgen-cli: a locked
+            // dependency may no longer be served.
+            eprintln!("setup: installing cargo-fuzz (takes a few minutes)");
+            tools::run(tools::cargo(root).args(["install", "cargo-fuzz"]))?;
+            if !cargo_fuzz_works() {
+                return Err(
+                    "installed cargo-fuzz, but `cargo-fuzz --version` still fails; put \
+                     ~/.cargo/bin first on PATH"
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    eprintln!(
+        "setup: fuzzing checked in {} ms",
+        started.elapsed().as_millis()
+    );
+    Ok(true)
+}
+
+fn cargo_fuzz_works() -> bool {
+    tools::probe(Command::new("cargo-fuzz").arg("--version")).is_some()
 }
 
 fn browsers() -> Result<Browsers> {
@@ -328,7 +388,7 @@ fn modified(path: &Path) -> Option<SystemTime> {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_component, locked_versions, toml_string};
+    use super::{has_component, has_nightly, locked_versions, toml_string};
 
     const LOCK: &str = r#"
 # This file is automatically @generated by Cargo.
@@ -364,6 +424,15 @@ version = "0.1.0"
         assert_eq!(toml_string(r#"name="x""#, "name"), Some("x"));
         assert_eq!(toml_string(r#"names = "x""#, "name"), None);
         assert_eq!(toml_string("version = 4", "version"), None);
+    }
+
+    #[test]
+    fn recognises_a_nightly_toolchain() {
+        let listing = "stable-x86_64-unknown-linux-gnu (active, default)\n\
+                       nightly-x86_64-unknown-linux-gnu\n1.95.0-x86_64-unknown-linux-gnu\n";
+        assert!(has_nightly(listing));
+        assert!(!has_nightly("stable-x86_64-unknown-linux-gnu (default)\n"));
+        assert!(!has_nightly(""));
     }
 
     #[test]

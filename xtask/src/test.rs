@@ -10,11 +10,12 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::build::{self, Profile};
+use crate::fuzz;
 use crate::setup::{self, Browsers};
 use crate::tools;
 use crate::Result;
 
-const STEPS: usize = 10;
+const STEPS: usize = 11;
 
 /// The wasm-bindgen-test runner waits this long (seconds) for a test; its default of
 /// 20 is short for a cold Chromium on a two-core CI machine.
@@ -88,7 +89,21 @@ fn all_steps(root: &Path, steps: &mut Steps) -> Result {
     steps.cargo(root, "CLI build", &["build", "-p", "netwerkscan"])?;
     steps.run("browser end-to-end tests", || {
         end_to_end(root, &site, &browsers)
-    })
+    })?;
+    // Last: the longest step, and a crash here is about inputs nobody wrote by hand.
+    steps.run(
+        &format!("fuzzing (cargo xtask fuzz --time {})", fuzz::CI_SECONDS),
+        || {
+            let stats = fuzz::run(root, &fuzz::Options::ci())?;
+            Ok(Outcome::Detail(
+                stats
+                    .iter()
+                    .map(fuzz::Stats::summary)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ))
+        },
+    )
 }
 
 /// `#[wasm_bindgen_test]`s of the binding, run by wasm-bindgen-test-runner through
@@ -171,6 +186,8 @@ fn end_to_end_tests(dir: &Path) -> Vec<OsString> {
 
 enum Outcome {
     Passed,
+    /// Passed, with lines worth repeating in the summary (such as fuzzing statistics).
+    Detail(String),
     Skipped(String),
 }
 
@@ -202,7 +219,9 @@ impl Steps {
         })?;
         let elapsed = started.elapsed();
         match &outcome {
-            Outcome::Passed => eprintln!("<== [{number}/{STEPS}] {name}: ok ({})", human(elapsed)),
+            Outcome::Passed | Outcome::Detail(_) => {
+                eprintln!("<== [{number}/{STEPS}] {name}: ok ({})", human(elapsed));
+            }
             Outcome::Skipped(why) => eprintln!("<== [{number}/{STEPS}] {name}: SKIPPED: {why}"),
         }
         self.done.push((name.to_owned(), elapsed, outcome));
@@ -221,13 +240,18 @@ impl Steps {
         let mut skipped = 0;
         for (number, (name, elapsed, outcome)) in self.done.iter().enumerate() {
             let result = match outcome {
-                Outcome::Passed => format!("ok       {:>9}", human(*elapsed)),
+                Outcome::Passed | Outcome::Detail(_) => format!("ok       {:>9}", human(*elapsed)),
                 Outcome::Skipped(why) => {
                     skipped += 1;
                     format!("skipped  ({why})")
                 }
             };
             eprintln!("  [{:>2}/{STEPS}] {name:<42} {result}", number + 1);
+            if let Outcome::Detail(lines) = outcome {
+                for line in lines.lines() {
+                    eprintln!("          {line}");
+                }
+            }
         }
         let passed = self.done.len() - skipped;
         let failed = if success {
