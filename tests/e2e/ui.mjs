@@ -1,0 +1,77 @@
+// What the tests expect of the respondent app's screens, in one place. Everything is
+// found through the element's open shadow root (playwright's CSS and role selectors
+// pierce it), by role and accessible name where a person would look, so that markup
+// may change freely:
+//
+//   opening screen   a button [data-action="begin"] (www/src/shell.js), enabled by the app
+//   step nav         [part="steps"], one button or link per step; the last is named
+//                    "Resultaat" / "Result"; the current one has aria-current="step"
+//   questions        radio buttons and check boxes inside [part="main"]
+//   messages         [role="alert"] (problems) and [role="status"] (confirmations)
+//   hand-over        a section on the result step whose heading starts "Lever je
+//                    antwoorden in" / "Hand in your answers", with a save button
+//                    (/opslaan/i), a copy button (/kopieer/i) and, with trainer-email,
+//                    a mailto: link
+//   restart          a button named "Begin opnieuw" opening a dialog "Opnieuw beginnen?"
+//   language         buttons named "Nederlands" / "English" (www/src/shell.js)
+//   damaged draft    when its copy cannot be kept: a button or link in the alert whose
+//                    name holds "download" (downloaden) and that downloads the damaged text
+
+export const WORDS = {
+  nl: { result: /^\s*\d*\s*Resultaat/, handover: /^Lever je antwoorden in/, save: /opslaan/i, copy: /kopieer/i, notSaved: /niet automatisch/i },
+  en: { result: /^\s*\d*\s*Result/, handover: /^Hand in your answers/, save: /save/i, copy: /copy/i, notSaved: /not (saved|kept) automatically|does not keep your answers automatically/i },
+};
+
+/** The element matched by `selector` in a page or frame, as a locator. */
+export const scan = (target, selector = 'netwerk-scan') => target.locator(selector);
+
+/** Leaves the opening screen, if it is shown. */
+export async function begin(target, selector = 'netwerk-scan') {
+  const button = scan(target, selector).locator('[data-action="begin"]');
+  if ((await button.count()) > 0 && (await button.isVisible())) await button.click();
+}
+
+/** The first answer a participant can give on the current step (a radio button). */
+export function firstRadio(target, selector = 'netwerk-scan') {
+  return scan(target, selector).locator('[part="main"] input[type="radio"]:visible').first();
+}
+
+/**
+ * Answers the `n`-th question (0-based) among the radio groups of the current step by
+ * checking its first option; returns the group's name.
+ */
+export async function answerGroup(target, selector = 'netwerk-scan', n = 0) {
+  const names = await scan(target, selector)
+    .locator('[part="main"] input[type="radio"]:visible')
+    .evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+  if (names.length <= n) throw new Error(`the step has ${names.length} radio groups, not ${n + 1}`);
+  await scan(target, selector).locator(`[part="main"] input[type="radio"][name="${names[n]}"]`).first().check();
+  return names[n];
+}
+
+/** The step navigation. */
+export const stepNav = (target, selector = 'netwerk-scan') => scan(target, selector).locator('[part="steps"]');
+
+/** Goes to the result step through the step navigation. */
+export async function gotoResult(target, selector = 'netwerk-scan', lang = 'nl') {
+  const nav = stepNav(target, selector);
+  const step = nav.getByRole('button', { name: WORDS[lang].result }).or(nav.getByRole('link', { name: WORDS[lang].result }));
+  await step.first().click();
+}
+
+/** The hand-over section of the result step. */
+export function handover(target, selector = 'netwerk-scan', lang = 'nl') {
+  return scan(target, selector)
+    .locator('section, [role="region"], [part="handover"]')
+    .filter({ has: target.getByRole('heading', { name: WORDS[lang].handover }) })
+    .last();
+}
+
+/** The alert region's text. */
+export const alertText = (target, selector = 'netwerk-scan') => scan(target, selector).locator('[role="alert"]').first().textContent();
+
+/** Everything the element shows in its messages (alert and status). */
+export async function messagesText(target, selector = 'netwerk-scan') {
+  const texts = await scan(target, selector).locator('[role="alert"], [role="status"]').allTextContents();
+  return texts.join(' ').replace(/\s+/g, ' ');
+}
