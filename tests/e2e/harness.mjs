@@ -332,7 +332,8 @@ export async function openTab(browser, { origins = [], viewport = DESKTOP, devic
 
 /**
  * Waits until the <netwerk-scan> matched by `selector` in `target` (a page or a frame)
- * has started: its `response` is there, or it says in plain words why it cannot load.
+ * has started: its `response` is there (the group view: its "loading" note is gone), or
+ * it says in plain words why it cannot load.
  * Throws with what it shows when neither happens in time.
  */
 export async function waitForScan(target, selector = 'netwerk-scan', { timeout = 30_000 } = {}) {
@@ -340,7 +341,10 @@ export async function waitForScan(target, selector = 'netwerk-scan', { timeout =
     await target.waitForFunction(
       (sel) => {
         const el = document.querySelector(sel);
-        return Boolean(el && (el.response != null || el.shadowRoot?.querySelector('.load-error')));
+        if (!el?.shadowRoot) return false;
+        // A participant's scan has a response; the facilitator's view has no "loading" note.
+        const started = el.mode === 'group' ? el.shadowRoot.querySelector('main') && !el.shadowRoot.querySelector('main .loading') : el.response != null;
+        return Boolean(started || el.shadowRoot.querySelector('.load-error'));
       },
       selector,
       { timeout },
