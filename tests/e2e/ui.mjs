@@ -8,18 +8,18 @@
 //                    "Resultaat" / "Result"; the current one has aria-current="step"
 //   questions        radio buttons and check boxes inside [part="main"]
 //   messages         [role="alert"] (problems) and [role="status"] (confirmations)
-//   hand-over        a section on the result step whose heading starts "Lever je
-//                    antwoorden in" / "Hand in your answers", with a save button
-//                    (/opslaan/i), a copy button (/kopieer/i) and, with trainer-email,
-//                    a mailto: link
+//   hand-over        [part="handover"] on the result step, headed "Lever je antwoorden
+//                    in" / "Hand in your answers", with a save button ("Bewaar als
+//                    bestand"), a copy button ("Kopieer als tekst") and, with
+//                    trainer-email, a mailto: link
 //   restart          a button named "Begin opnieuw" opening a dialog "Opnieuw beginnen?"
 //   language         buttons named "Nederlands" / "English" (www/src/shell.js)
 //   damaged draft    when its copy cannot be kept: a button or link in the alert whose
 //                    name holds "download" (downloaden) and that downloads the damaged text
 
 export const WORDS = {
-  nl: { result: /^\s*\d*\s*Resultaat/, handover: /^Lever je antwoorden in/, save: /opslaan/i, copy: /kopieer/i, notSaved: /niet automatisch/i },
-  en: { result: /^\s*\d*\s*Result/, handover: /^Hand in your answers/, save: /save/i, copy: /copy/i, notSaved: /not (saved|kept) automatically|does not keep your answers automatically/i },
+  nl: { result: /^\s*\d*\s*Resultaat/, handover: /^Lever je antwoorden in/, save: /bewaar als bestand|opslaan/i, copy: /kopieer/i, notSaved: /niet automatisch/i },
+  en: { result: /^\s*\d*\s*Result/, handover: /^Hand in your answers/, save: /save as a file|save/i, copy: /copy/i, notSaved: /not (saved|kept) automatically|does not keep your answers automatically/i },
 };
 
 /** The element matched by `selector` in a page or frame, as a locator. */
@@ -59,12 +59,12 @@ export async function gotoResult(target, selector = 'netwerk-scan', lang = 'nl')
   await step.first().click();
 }
 
-/** The hand-over section of the result step. */
+/** The hand-over section of the result step (with its heading, so not an empty part). */
 export function handover(target, selector = 'netwerk-scan', lang = 'nl') {
   return scan(target, selector)
-    .locator('section, [role="region"], [part="handover"]')
+    .locator('[part="handover"]')
     .filter({ has: target.getByRole('heading', { name: WORDS[lang].handover }) })
-    .last();
+    .first();
 }
 
 /** The alert region's text. */
