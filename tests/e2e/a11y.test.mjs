@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openTab, waitForScan, waitForReady, setResponse, axeViolations, screenshot, needsApp, needsGroup, DESKTOP, PHONE } from './harness.mjs';
-import { begin, gotoResult, stepNav } from './ui.mjs';
+import { gotoQuestions, gotoResult } from './ui.mjs';
 import { COMPLETE } from './responses.mjs';
 
 const env = useSite({ before, after });
@@ -36,11 +36,8 @@ for (const [name, viewport] of [
       const { page } = tab;
       await page.goto(env.url);
       await waitForReady(page);
-      await begin(page);
-      // The first step with questions on a scale: the one after "Over jou".
-      const steps = stepNav(page).getByRole('button');
-      await steps.nth(1).click();
-      await page.locator('netwerk-scan [part="main"] input[type="radio"]').first().waitFor();
+      // The first step with questions on a scale.
+      await gotoQuestions(page);
       await assertAccessible(page, `a question step at ${name}`);
       await setResponse(page, COMPLETE);
       await gotoResult(page);

@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite, openTab, waitForScan, waitForReady, firstChartMarks, canvasDrawn, responseOf, setResponse, screenshot, needsApp } from './harness.mjs';
-import { begin, firstRadio, gotoResult, scan } from './ui.mjs';
+import { gotoQuestions, firstRadio, gotoResult, scan } from './ui.mjs';
 import { COMPLETE, OFF_SCALE, FIRST_ITEM } from './responses.mjs';
 
 const env = useSite({ before, after, course: true });
@@ -123,7 +123,7 @@ describe('the element on a course site', () => {
 
     // An answer in A, given as a participant gives it: the host's `input { display: none
     // !important }` does not hide the widget's inputs.
-    await begin(page, '#scan-a');
+    await gotoQuestions(page, '#scan-a');
     const radio = firstRadio(page, '#scan-a');
     assert.ok(await radio.isVisible(), 'the radio buttons are visible despite the host CSS');
     await radio.check();

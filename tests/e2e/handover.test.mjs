@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useSite, openTab, waitForReady, setResponse, responseOf, screenshot, needsApp } from './harness.mjs';
+import { useSite, openTab, fakeSavePicker, withoutSavePicker, waitForReady, setResponse, responseOf, screenshot, needsApp } from './harness.mjs';
 import { gotoResult, handover, messagesText, WORDS } from './ui.mjs';
 import { COMPLETE } from './responses.mjs';
 
@@ -17,6 +17,7 @@ describe('handing the answers over', () => {
   it('saves, copies and mails to the trainer named by the host page', needsApp, async () => {
     const tab = await openTab(env.browser, { origins: [env.course.origin], permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = tab;
+    await withoutSavePicker(tab.context);
     await page.goto(`${env.course.url}embed.html`);
     await waitForReady(page, '#scan-a');
     await setResponse(page, COMPLETE, '#scan-a');
@@ -49,6 +50,26 @@ describe('handing the answers over', () => {
     await section.getByRole('button', { name: WORDS.nl.copy }).first().click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.deepEqual(JSON.parse(copied), saved, 'the copied text is the response file');
+    tab.assertClean();
+    await tab.close();
+  });
+
+  it("saves through the browser's save dialog where there is one, and says the file is where the participant chose", needsApp, async () => {
+    const tab = await openTab(env.browser, { origins: [env.course.origin] });
+    const { page } = tab;
+    await fakeSavePicker(tab.context);
+    await page.goto(`${env.course.url}embed.html`);
+    await waitForReady(page, '#scan-a');
+    await setResponse(page, COMPLETE, '#scan-a');
+    await gotoResult(page, '#scan-a');
+    const section = handover(page, '#scan-a');
+    await section.getByRole('button', { name: WORDS.nl.save }).first().click();
+    await page.waitForFunction(() => window.__saved);
+    const saved = await page.evaluate(() => window.__saved);
+    assert.match(saved.suggestedName, /^netwerkscan-Bert-.*\.json$/);
+    assert.deepEqual(JSON.parse(saved.text), await responseOf(page, '#scan-a'));
+    const said = `${await messagesText(page, '#scan-a')} ${await section.textContent()}`;
+    assert.ok(said.includes(saved.suggestedName), `the page names the file: ${said}`);
     tab.assertClean();
     await tab.close();
   });

@@ -3,10 +3,13 @@
 // reach into the <netwerk-scan> element. `cargo xtask test` sets the environment; see
 // tests/README.md.
 //
-// Two servers, two origins:
+// Two servers, three origins:
 //   the scan site   `xtask serve` on http://127.0.0.1:P/ serving a copy of dist/site,
 //                   with the product's own headers (CSP, CORS, gzip): the site as it
-//                   is deployed, and what an iframe on a course site shows;
+//                   is deployed, and what an iframe on a course site shows. Called
+//                   http://localhost:P/ it is another origin on the course site's site
+//                   (first-party storage in a frame there); as 127.0.0.1 it is
+//                   cross-site (third-party: Chromium refuses its storage in a frame);
 //   the course site a small node server on http://localhost:Q/ (another origin, and
 //                   another site): the host pages of tests/e2e/hosts/ at `/`, a copy of
 //                   dist/widget/ at `/cursus/netwerkscan/` (as a trainer would copy it),
@@ -50,7 +53,8 @@ const placeholder = (file) => {
     return true;
   }
 };
-export const APP_READY = !placeholder('respondent/app.js');
+// E2E_TRY_APP=1 runs them anyway: against a build of another tree (NETWERKSCAN_SITE).
+export const APP_READY = process.env.E2E_TRY_APP === '1' || !placeholder('respondent/app.js');
 export const GROUP_READY = !placeholder('group/app.js');
 /** Options for `it()`: skipped while the respondent app is the placeholder. */
 export const needsApp = APP_READY ? {} : { skip: 'needs the respondent app (branch respondent); www/src/respondent/app.js is still the placeholder' };
@@ -136,6 +140,9 @@ export async function startServer() {
   return {
     url,
     origin: new URL(url).origin,
+    // The same server by another name: another origin, but the same site as the course
+    // site on localhost (ports do not make sites), so its storage is first-party there.
+    sameSiteUrl: url.replace('127.0.0.1', 'localhost'),
     dir: copy.path,
     async stop() {
       if (child.exitCode === null) {
@@ -165,13 +172,13 @@ const TYPES = {
  * The CSP a careful course site sends: no inline script or style, wasm allowed to
  * compile, and frames only from the scan site.
  */
-export function courseCsp(scanOrigin) {
+export function courseCsp(scanOrigins) {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
-    `frame-src ${scanOrigin ?? "'none'"}`,
+    `frame-src ${scanOrigins?.length ? scanOrigins.join(' ') : "'none'"}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -180,12 +187,12 @@ export function courseCsp(scanOrigin) {
 
 /**
  * Starts the course site on http://localhost:Q/: tests/e2e/hosts/ at `/` and a copy of
- * dist/widget/ at `/cursus/netwerkscan/`, with `courseCsp(scanOrigin)` on every
- * response. Returns {url, origin, stop()}.
+ * dist/widget/ at `/cursus/netwerkscan/`, with `courseCsp(scanOrigins)` on every
+ * response (the scan site may be framed from those origins). Returns {url, origin, stop()}.
  */
-export async function startCourseSite({ scanOrigin } = {}) {
+export async function startCourseSite({ scanOrigins = [] } = {}) {
   const widget = privateCopy(path.join(distDir(), 'widget'));
-  const csp = courseCsp(scanOrigin);
+  const csp = courseCsp(scanOrigins);
   const server = createServer((request, response) => {
     const headers = {
       'Content-Security-Policy': csp,
@@ -264,10 +271,11 @@ function cspReporter() {
  *   URL it is sent to is added by `tab.allow(url)`; `file:` pages allow only their file);
  * - `viewport`, `deviceScaleFactor`, `locale`, `permissions`;
  * - `serviceWorkers`: 'block' (default: routing then sees every request) or 'allow';
- * - `failedRequests`: true when a test makes requests fail on purpose (offline).
+ * - `failedRequests`: true when a test makes requests fail on purpose (offline);
+ * - `tolerate`: console errors (regular expressions) that a test expects on purpose.
  * Returns {context, page, problems, violations, downloads, allow(url), assertClean(), close()}.
  */
-export async function openTab(browser, { origins = [], viewport = DESKTOP, deviceScaleFactor = 1, locale = 'nl-NL', permissions = [], serviceWorkers = 'block', failedRequests = false } = {}) {
+export async function openTab(browser, { origins = [], viewport = DESKTOP, deviceScaleFactor = 1, locale = 'nl-NL', permissions = [], serviceWorkers = 'block', failedRequests = false, tolerate = [] } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, locale, acceptDownloads: true, serviceWorkers, permissions });
   const allowed = new Set(origins.map((o) => new URL(o).origin));
   const files = new Set();
@@ -295,7 +303,7 @@ export async function openTab(browser, { origins = [], viewport = DESKTOP, devic
   });
   await context.addInitScript(cspReporter);
   context.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''})`);
+    if (message.type() === 'error' && !tolerate.some((re) => re.test(message.text()))) problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''})`);
   });
   context.on('weberror', (error) => problems.push(`uncaught exception: ${error.error().message}`));
   context.on('request', (request) => {
@@ -417,6 +425,46 @@ export function setResponse(target, response, selector = 'netwerk-scan') {
   }, [selector, response]);
 }
 
+// ----- saving -----
+
+/**
+ * Takes Chromium's save dialog (showSaveFilePicker) away, so that saving takes the path
+ * of every other browser and of frames: a download the test can catch.
+ */
+export function withoutSavePicker(context) {
+  return context.addInitScript(() => {
+    try {
+      delete window.showSaveFilePicker;
+    } catch {
+      // Not configurable: overwrite it below.
+    }
+    if (typeof window.showSaveFilePicker === 'function') window.showSaveFilePicker = undefined;
+  });
+}
+
+/**
+ * Replaces Chromium's save dialog with one that "chooses" a file at once and keeps what
+ * is written: the page's `window.__saved` becomes {suggestedName, text}.
+ */
+export function fakeSavePicker(context) {
+  return context.addInitScript(() => {
+    window.showSaveFilePicker = async (options = {}) => ({
+      name: options.suggestedName,
+      async createWritable() {
+        const parts = [];
+        return {
+          async write(data) {
+            parts.push(typeof data === 'string' ? data : await new Blob([data]).text());
+          },
+          async close() {
+            window.__saved = { suggestedName: options.suggestedName, text: parts.join('') };
+          },
+        };
+      },
+    });
+  });
+}
+
 // ----- storage -----
 
 /**
@@ -470,15 +518,18 @@ export function runCli(args) {
 /**
  * Servers and browser for one test file, started once in `before` and stopped in
  * `after`: `const env = useSite({ before, after, course: true }); ... env.url`.
- * env: {url, origin (the scan site), course: {url, origin} (with `course: true`), browser}.
+ * env: {url, origin (the scan site), sameSiteUrl, sameSiteOrigin (the scan site as
+ * http://localhost:P/), course: {url, origin} (with `course: true`), browser}.
  */
 export function useSite({ before, after, course = false }) {
-  const env = { url: null, origin: null, server: null, course: null, browser: null };
+  const env = { url: null, origin: null, sameSiteUrl: null, sameSiteOrigin: null, server: null, course: null, browser: null };
   before(async () => {
     env.server = await startServer();
     env.url = env.server.url;
     env.origin = env.server.origin;
-    if (course) env.course = await startCourseSite({ scanOrigin: env.origin });
+    env.sameSiteUrl = env.server.sameSiteUrl;
+    env.sameSiteOrigin = new URL(env.sameSiteUrl).origin;
+    if (course) env.course = await startCourseSite({ scanOrigins: [env.origin, env.sameSiteOrigin] });
     env.browser = await launchBrowser();
   });
   after(async () => {

@@ -42,7 +42,7 @@ describe('language', () => {
     assert.equal(await scan(page).getByText(item.text.nl).count(), 0, 'no Dutch item text is left');
     assert.equal(await scan(page).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
     const nav = (await stepNav(page).textContent()).replace(/\s+/g, ' ');
-    for (const label of [INSTRUMENT.modules[0].label.en, INSTRUMENT.modules[4].label.en, 'Result']) {
+    for (const label of [INSTRUMENT.modules[0].short.en, INSTRUMENT.modules[4].short.en, 'Result']) {
       assert.ok(nav.includes(label), `the step nav shows "${label}" (${nav})`);
     }
     await screenshot(page, 'language-1280-en-step');

@@ -72,7 +72,6 @@ describe('starting again', () => {
     await screenshot(page, 'restart-1280-damaged-draft', { fullPage: false });
 
     // The scan works: an answer becomes a fresh draft.
-    await scan(page).locator('[data-action="begin"]').click().catch(() => {});
     await answerGroup(page);
     const now = await responseOf(page);
     await page.waitForFunction(([key, want]) => localStorage.getItem(key) && JSON.stringify(JSON.parse(localStorage.getItem(key)).response) === want, [DRAFT_KEY, JSON.stringify(now)]);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openTab, privateCopy, distDir, waitForScan, waitForReady, firstChartMarks, canvasDrawn, responseOf, screenshot, needsApp, PHONE } from './harness.mjs';
-import { begin, firstRadio, gotoResult, handover, WORDS } from './ui.mjs';
+import { launchBrowser, openTab, withoutSavePicker, privateCopy, distDir, waitForScan, waitForReady, firstChartMarks, canvasDrawn, responseOf, screenshot, needsApp, PHONE } from './harness.mjs';
+import { answerGroup, gotoResult, handover, WORDS } from './ui.mjs';
 import { COMPLETE } from './responses.mjs';
 
 let browser;
@@ -26,6 +26,7 @@ after(async () => {
 /** The single file in a context with the network off: nothing but the file may load. */
 async function openOffline(options = {}) {
   const tab = await openTab(browser, options);
+  await withoutSavePicker(tab.context);
   await tab.context.setOffline(true);
   const url = tab.allow(pathToFileURL(copy.path).href);
   await tab.page.goto(url);
@@ -51,8 +52,7 @@ describe('the single file from disk, offline', () => {
     const tab = await openOffline({ viewport: PHONE });
     const { page } = tab;
     await waitForReady(page);
-    await begin(page);
-    await firstRadio(page).check();
+    await answerGroup(page);
     const answered = await responseOf(page);
     // Load a complete response through the property and go to the result.
     await page.evaluate((value) => {

@@ -31,19 +31,44 @@ export async function begin(target, selector = 'netwerk-scan') {
   if ((await button.count()) > 0 && (await button.isVisible())) await button.click();
 }
 
-/** The first answer a participant can give on the current step (a radio button). */
+/** The first answer a participant can give on the current step (a radio button; see gotoQuestions). */
 export function firstRadio(target, selector = 'netwerk-scan') {
   return scan(target, selector).locator('[part="main"] input[type="radio"]:visible').first();
 }
 
-/**
- * Answers the `n`-th question (0-based) among the radio groups of the current step by
- * checking its first option; returns the group's name.
- */
-export async function answerGroup(target, selector = 'netwerk-scan', n = 0) {
-  const names = await scan(target, selector)
+/** The names of the radio groups on the current step. */
+function radioGroups(target, selector) {
+  return scan(target, selector)
     .locator('[part="main"] input[type="radio"]:visible')
     .evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+}
+
+/**
+ * Goes to the first step with questions on a scale (past the opening screen and "Over
+ * jou"), through the step navigation, unless the current step has some.
+ */
+export async function gotoQuestions(target, selector = 'netwerk-scan') {
+  await begin(target, selector);
+  if ((await radioGroups(target, selector)).length > 0) return;
+  const steps = stepNav(target, selector).locator('button, a');
+  for (let i = 0; i < (await steps.count()); i += 1) {
+    await steps.nth(i).click();
+    if ((await radioGroups(target, selector)).length > 0) return;
+  }
+  throw new Error('no step has questions on a scale');
+}
+
+/**
+ * Answers the `n`-th question (0-based) among the radio groups of the current step (or
+ * of the first step with such questions) by checking its first option; returns the
+ * group's name.
+ */
+export async function answerGroup(target, selector = 'netwerk-scan', n = 0) {
+  let names = await radioGroups(target, selector);
+  if (names.length === 0) {
+    await gotoQuestions(target, selector);
+    names = await radioGroups(target, selector);
+  }
   if (names.length <= n) throw new Error(`the step has ${names.length} radio groups, not ${n + 1}`);
   await scan(target, selector).locator(`[part="main"] input[type="radio"][name="${names[n]}"]`).first().check();
   return names[n];
