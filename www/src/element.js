@@ -155,6 +155,7 @@ export class NetwerkScan extends HTMLElement {
       const parts = groupShell(this.#root, { lang });
       const [{ startGroup }, model] = await Promise.all([import('./group/app.js'), this.#model(lang)]);
       this.#controller = await startGroup({ element: this, root: this.#root, parts, lang, model, emit: (type, detail) => this.emit(type, detail) });
+      this.#catchUpLang(lang);
       return;
     }
     const store = openDraft(this.storageKey, { enabled: this.autosave });
@@ -185,6 +186,12 @@ export class NetwerkScan extends HTMLElement {
       initialResponse: pending,
       emit: (type, detail) => this.emit(type, detail),
     });
+    this.#catchUpLang(lang);
+  }
+
+  /** A `lang` set while the scan was loading is not lost: the controller takes it now. */
+  #catchUpLang(started) {
+    if (this.language !== started) this.#controller?.setLang?.(this.language);
   }
 
   async #model(lang) {
