@@ -39,6 +39,37 @@ pub(super) fn read(text: &str, instrument: &Instrument) -> Option<Response> {
     (s.i == s.b.len()).then_some(response)
 }
 
+/// The length of the run of bytes before the first `"`, `\\` or control character,
+/// eight bytes at a time: strings are most of a response's bytes.
+fn special(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A zero byte after xor marks a quote or a backslash; a byte below 0x20 sets
+        // its high bit after the subtraction (bytes of 0x80 and up never do).
+        let found = zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+        if found != 0 {
+            // The lowest flag is exact: a false one can only follow a true one.
+            return i + found.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 struct Scanner<'t> {
     b: &'t [u8],
     text: &'t str,
@@ -88,24 +119,41 @@ impl<'t> Scanner<'t> {
     }
 
     /// A string; borrowed when it has no escapes.
+    #[inline]
     fn string(&mut self) -> Option<Cow<'t, str>> {
         self.eat(b'"')?;
         let start = self.i;
-        loop {
-            match *self.b.get(self.i)? {
-                b'"' => {
-                    let s = &self.text[start..self.i];
-                    self.i += 1;
-                    return Some(Cow::Borrowed(s));
-                }
-                b'\\' => return self.escaped(start),
-                c if c < 0x20 => return None,
-                _ => self.i += 1,
+        self.i = start + special(&self.b[start..]);
+        match *self.b.get(self.i)? {
+            b'"' => {
+                let s = &self.text[start..self.i];
+                self.i += 1;
+                Some(Cow::Borrowed(s))
             }
+            b'\\' => self.escaped(start),
+            _ => None,
+        }
+    }
+
+    /// Takes the key `"expected"` when it is next, without scanning for the string's end.
+    fn key_is(&mut self, expected: &str) -> bool {
+        self.ws();
+        let e = expected.as_bytes();
+        let end = self.i + 1 + e.len();
+        if self.b.get(self.i) == Some(&b'"')
+            && self.b.get(self.i + 1..end) == Some(e)
+            && self.b.get(end) == Some(&b'"')
+        {
+            self.i = end + 1;
+            true
+        } else {
+            false
         }
     }
 
     /// The rest of a string that has an escape, from `start` (after the opening quote).
+    #[cold]
+    #[inline(never)]
     fn escaped(&mut self, start: usize) -> Option<Cow<'t, str>> {
         let mut out = String::with_capacity(self.i - start + 16);
         out.push_str(&self.text[start..self.i]);
@@ -505,12 +553,11 @@ impl<'t> Scanner<'t> {
         let mut seen = vec![false; answers.len()];
         let mut hint = 0;
         loop {
-            let key = self.string()?;
-            // Files list the answers in the instrument's order: one comparison, mostly.
-            let slot = if instrument.statement(hint).is_some_and(|s| s.id == key) {
-                hint
-            } else {
-                usize::from(instrument.slot(&key)?)
+            // Files list the answers in the instrument's order: the next key is nearly
+            // always the next statement's id, compared in place.
+            let slot = match instrument.statement(hint) {
+                Some(next) if self.key_is(&next.id) => hint,
+                _ => usize::from(instrument.slot(&self.string()?)?),
             };
             hint = slot + 1;
             if std::mem::replace(&mut seen[slot], true) {
