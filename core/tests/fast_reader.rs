@@ -22,7 +22,9 @@ fn agree(text: &str) {
     if let Some(fast) = read_fast(text, i) {
         match read_general(text, i) {
             Ok(general) => assert_eq!(fast, general, "the readers differ on\n{text}"),
-            Err(e) => panic!("the fast reader accepted what the general one refuses ({e}):\n{text}"),
+            Err(e) => {
+                panic!("the fast reader accepted what the general one refuses ({e}):\n{text}")
+            }
         }
     }
 }
@@ -44,9 +46,15 @@ fn texts_with_escapes_and_unknown_fields_read_alike() {
     let base = &examples()[0];
     for (from, to) in [
         ("\"Anna\"", "\"An\\u006ea \\\"A\\\" \\ud83d\\ude00 \\n\""),
-        ("{", "{\"x-meta\": {\"a\": [1, -2.5e3, true, null, {\"b\": \"c\"}]},"),
+        (
+            "{",
+            "{\"x-meta\": {\"a\": [1, -2.5e3, true, null, {\"b\": \"c\"}]},",
+        ),
         ("\"answers\": {", "\"answers\": {   "),
-        ("\"organisation\"", "\"x\": 0.1000000000000000055511151231257827, \"organisation\""),
+        (
+            "\"organisation\"",
+            "\"x\": 0.1000000000000000055511151231257827, \"organisation\"",
+        ),
     ] {
         let text = base.replacen(from, to, 1);
         assert_ne!(&text, base, "{from}");
@@ -62,7 +70,10 @@ fn what_the_fast_reader_leaves_to_the_general_one() {
     for (from, to) in [
         ("\"opgave-eigen\": 4", "\"opgave-eigen\": 4.0"),
         ("\"opgave-eigen\": 4", "\"opgave-eigen\": 7"),
-        ("\"opgave-eigen\": 4", "\"opgave-eigen\": 4, \"opgave-eigen\": 4"),
+        (
+            "\"opgave-eigen\": 4",
+            "\"opgave-eigen\": 4, \"opgave-eigen\": 4",
+        ),
         ("\"version\": 2", "\"version\": 1"),
         ("\"Anna\"", "\"\\ud83d\""),
         ("\"alias\"", "\"alias\": \"x\", \"alias\""),
@@ -71,7 +82,10 @@ fn what_the_fast_reader_leaves_to_the_general_one() {
     ] {
         let text = base.replacen(from, to, 1);
         assert_ne!(&text, base, "{from}");
-        assert!(read_fast(&text, i).is_none(), "{to} is the general reader's");
+        assert!(
+            read_fast(&text, i).is_none(),
+            "{to} is the general reader's"
+        );
         // Whatever the general reader makes of it is what a user gets.
         let _ = Response::from_json(&text, i);
     }

@@ -495,9 +495,16 @@ impl<'t> Scanner<'t> {
         self.object(
             Some(&mut extra),
             |k| {
-                ["alias", "organisation", "roles", "position", "sector", "level"]
-                    .iter()
-                    .position(|x| *x == k)
+                [
+                    "alias",
+                    "organisation",
+                    "roles",
+                    "position",
+                    "sector",
+                    "level",
+                ]
+                .iter()
+                .position(|x| *x == k)
             },
             |s, k| {
                 match k {
