@@ -10,6 +10,15 @@ if (lang === 'nl' || lang === 'en') {
   scan?.setAttribute('lang', lang);
 }
 
+// The page speaks the scan's language: the participant's NL/EN toggle sets the
+// element's `lang`, and the page follows, so assistive technology reads it right.
+if (scan) {
+  new MutationObserver(() => {
+    const current = scan.getAttribute('lang');
+    if (current === 'nl' || current === 'en') document.documentElement.lang = current;
+  }).observe(scan, { attributes: true, attributeFilter: ['lang'] });
+}
+
 const NOTE = {
   nl: 'Er is een nieuwe versie van de scan. Die wordt gebruikt bij je volgende bezoek; je antwoorden blijven bewaard.',
   en: 'A new version of the scan is ready. It is used on your next visit; your answers are kept.',

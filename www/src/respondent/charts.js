@@ -5,7 +5,8 @@
 //   radar stays cheap); the others are marked and drawn when they scroll into view;
 // - a table is rebuilt only while it is open and on screen;
 // - a canvas's backing store follows its CSS size times devicePixelRatio, as reported
-//   by a ResizeObserver, so an answer never forces a layout to measure it.
+//   by a ResizeObserver (which also fires when the zoom changes the device pixels), so
+//   an answer never forces a layout to measure it.
 // The concept radar's canvas is the shell's, already drawn by the first module.
 
 import { h } from '../dom.js';
@@ -53,11 +54,10 @@ export function createCharts({ parts, view, report, onError }) {
     for (const entry of entries) {
       const chart = canvases.get(entry.target);
       if (!chart) continue;
-      const exact = entry.devicePixelContentBoxSize?.[0];
+      // CSS size times devicePixelRatio, as the first chart sized it (sizeCanvas); the
+      // device-pixel box is observed only so that a zoom calls this again.
       const dpr = globalThis.devicePixelRatio || 1;
-      chart.size = exact
-        ? { width: exact.inlineSize, height: exact.blockSize }
-        : { width: Math.round(entry.contentRect.width * dpr), height: Math.round(entry.contentRect.height * dpr) };
+      chart.size = { width: Math.max(0, Math.round(entry.contentRect.width * dpr)), height: Math.max(0, Math.round(entry.contentRect.height * dpr)) };
       if (chart.size.width === 0 || chart.size.height === 0) continue;
       const canvas = entry.target;
       if (canvas.width !== chart.size.width || canvas.height !== chart.size.height || chart.dirty) draw(canvas);

@@ -150,7 +150,12 @@ export function renderResult(report, view) {
     'div',
     { class: 'result', part: 'result' },
     h('p', { class: 'intro' }, t(lang, 'resultIntro')),
-    h('div', { class: 'result-tables' }, modulesTable(report, view, words.word('section.modules')), conceptsTable(report, view, words.word('section.concepts'))),
+    h(
+      'div',
+      { class: 'result-tables' },
+      h('div', { class: 'table-holder' }, modulesTable(report, view, words.word('section.modules'))),
+      h('div', { class: 'table-holder' }, conceptsTable(report, view, words.word('section.concepts'))),
+    ),
     trustBlock(report, view),
     ladderBlock(report, view),
     adviceBlock(report, view),
