@@ -92,7 +92,11 @@ export async function startRespondent(ctx) {
 
   let handle = null;
   let report = null;
+  // A change no chart shows (a comment, an alias, the sector) still changes the report
+  // (its comments, its groups): it is made again when someone reads it.
+  let stale = false;
   const currentReport = () => {
+    if (stale) analyse({ redraw: false });
     if (!report && handle) report = handle.toJSON();
     return report;
   };
@@ -104,7 +108,8 @@ export async function startRespondent(ctx) {
     onError: (error) => messages.alert('error', { message: errorMessage(error) }, { error: true }),
   });
 
-  function analyse() {
+  function analyse({ redraw = true } = {}) {
+    stale = false;
     let next;
     try {
       next = scan.analyse([store.state.response]);
@@ -115,7 +120,7 @@ export async function startRespondent(ctx) {
     const previous = handle;
     handle = next;
     report = null;
-    charts.update(handle);
+    charts.update(handle, { redraw });
     previous?.free();
   }
 
@@ -199,7 +204,8 @@ export async function startRespondent(ctx) {
   store.subscribe((kind, detail) => {
     switch (kind) {
       case 'answer': {
-        if (detail?.scored) {
+        if (!detail?.scored) stale = true;
+        else {
           analyse();
           const section = parts.main.firstElementChild;
           if (section && steps[store.state.step].questions.some((q) => q.kind === 'comment')) updateCommentBoxes(section, currentReport(), store.state.response);

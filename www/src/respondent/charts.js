@@ -156,9 +156,13 @@ export function createCharts({ parts, view, report, onError }) {
   }
 
   return {
-    /** A new report: redraws what is on screen, marks the rest, refreshes open tables. */
-    update(next) {
+    /**
+     * A new report: redraws what is on screen, marks the rest, refreshes open tables.
+     * `redraw: false` when only words changed that no chart shows (a comment, an alias).
+     */
+    update(next, { redraw = true } = {}) {
       handle = next;
+      if (!redraw) return;
       for (const canvas of canvases.keys()) draw(canvas);
       for (const details of tables.keys()) fillTable(details);
     },
