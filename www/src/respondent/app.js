@@ -38,6 +38,7 @@ import { createDialog } from './dialog.js';
 import { openingOf, fillOpening } from './opening.js';
 import { responseFileName, readFile, download, frameContext } from './files.js';
 import { wordsOf } from './words.js';
+import { createLater } from './later.js';
 
 /** A deep copy for the host page, so that it cannot change the scan's state by accident. */
 const copyOf = (value) => (value == null ? value : structuredClone(value));
@@ -108,7 +109,9 @@ export async function startRespondent(ctx) {
     onError: (error) => messages.alert('error', { message: errorMessage(error) }, { error: true }),
   });
 
-  function analyse({ redraw = true } = {}) {
+  const later = createLater();
+
+  function analyse({ redraw = true, first } = {}) {
     stale = false;
     let next;
     try {
@@ -120,7 +123,7 @@ export async function startRespondent(ctx) {
     const previous = handle;
     handle = next;
     report = null;
-    charts.update(handle, { redraw });
+    charts.update(handle, { redraw, first });
     previous?.free();
   }
 
@@ -206,11 +209,16 @@ export async function startRespondent(ctx) {
       case 'answer': {
         if (!detail?.scored) stale = true;
         else {
-          analyse();
-          const section = parts.main.firstElementChild;
-          if (section && steps[store.state.step].questions.some((q) => q.kind === 'comment')) updateCommentBoxes(section, currentReport(), store.state.response);
+          // The step's own chart at once; the rest once the answer is painted.
+          analyse({ first: steps[store.state.step].chart });
+          if (steps[store.state.step].questions.some((q) => q.kind === 'comment')) {
+            later('comments', () => {
+              const section = parts.main.firstElementChild;
+              if (section) updateCommentBoxes(section, currentReport(), store.state.response);
+            });
+          }
         }
-        if (detail?.counted) nav.update(store.state.response, store.state.step);
+        if (detail?.counted) nav.update(store.state.response, store.state.step, store.state.step);
         emit('change', { response: copyOf(store.state.response) });
         break;
       }

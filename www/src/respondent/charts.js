@@ -13,6 +13,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { sizeCanvas } from '../first-chart.js';
 import { chartTable } from './tables.js';
+import { createLater } from './later.js';
 
 export const CHART_KEYS = ['concepts', 'modules', 'influence', 'ladder'];
 
@@ -34,6 +35,7 @@ export function createCharts({ parts, view, report, onError }) {
   const tables = new Map(); // details -> {key, holder, visible, dirty, caption}
   const figures = new Map(); // key -> {figure, caption, summary}
   let stepFigure = null;
+  const later = createLater();
 
   const intersection = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -158,13 +160,27 @@ export function createCharts({ parts, view, report, onError }) {
   return {
     /**
      * A new report: redraws what is on screen, marks the rest, refreshes open tables.
-     * `redraw: false` when only words changed that no chart shows (a comment, an alias).
+     * `first`: after an answer, only the chart `first` (the step's own) is drawn at
+     * once, the other charts and the tables once the answer is painted. `redraw: false`
+     * when only words changed that no chart shows (a comment, an alias).
      */
-    update(next, { redraw = true } = {}) {
+    update(next, { redraw = true, first } = {}) {
       handle = next;
       if (!redraw) return;
-      for (const canvas of canvases.keys()) draw(canvas);
-      for (const details of tables.keys()) fillTable(details);
+      const rest = () => {
+        for (const [canvas, chart] of canvases) if (chart.key !== first) draw(canvas);
+        for (const details of tables.keys()) fillTable(details);
+      };
+      if (first === undefined) {
+        rest();
+        return;
+      }
+      for (const [canvas, chart] of canvases) {
+        if (chart.key === first) draw(canvas);
+        else chart.dirty = true;
+      }
+      for (const table of tables.values()) table.dirty = true;
+      later('charts', rest);
     },
 
     /** Draws the chart `key` now (the concept radar when the first module declined). */

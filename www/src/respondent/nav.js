@@ -4,11 +4,12 @@
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { stepProgress, totalProgress } from './steps.js';
+import { stepProgress } from './steps.js';
 
 /** Builds the bar into `nav`; returns {render(lang), update(response, current)}. */
 export function createNav(nav, steps) {
   let counts = [];
+  let buttons = [];
   let bar = null;
   let text = null;
 
@@ -35,33 +36,47 @@ export function createNav(nav, steps) {
           );
         }),
       );
+      buttons = [...list.querySelectorAll('.step-button')];
       text = h('p', { class: 'progress-text', id: 'progress-text' });
       bar = h('progress', { 'aria-labelledby': 'progress-text', max: '1', value: '0' });
       nav.replaceChildren(list, h('div', { class: 'progress' }, bar, text));
       nav.dataset.lang = lang;
     },
 
-    /** Marks the current step and updates every count. */
-    update(response, current) {
+    /**
+     * Marks the current step and updates the counts. An answer changes only its own
+     * step's count, so only what changed is written (`only`: that step's index).
+     */
+    update(response, current, only = null) {
       const lang = nav.dataset.lang;
-      for (const [index, button] of nav.querySelectorAll('.step-button').entries()) {
+      let answered = 0;
+      let total = 0;
+      for (const [index, step] of steps.entries()) {
+        const p = stepProgress(step, response);
+        answered += p.answered;
+        total += p.total;
+        if (only !== null && index !== only) continue;
+        const button = buttons[index];
         if (index === current) button.setAttribute('aria-current', 'step');
         else button.removeAttribute('aria-current');
         const holder = counts[index];
         if (!holder) continue;
-        const p = stepProgress(steps[index], response);
+        const shown = `${p.answered}/${p.total}`;
+        if (holder.dataset.shown === shown) continue;
+        holder.dataset.shown = shown;
         const complete = p.total > 0 && p.answered === p.total;
         holder.replaceChildren(
-          h('span', { 'aria-hidden': 'true' }, `${p.answered}/${p.total}`),
+          h('span', { 'aria-hidden': 'true' }, shown),
           h('span', { class: 'sr-only' }, `, ${t(lang, 'stepProgress', { n: p.answered, total: p.total })}`),
         );
         holder.classList.toggle('complete', complete);
         button.classList.toggle('complete', complete);
       }
-      const total = totalProgress(steps, response);
-      bar.max = Math.max(total.total, 1);
-      bar.value = total.answered;
-      text.textContent = t(lang, 'progress', { n: total.answered, total: total.total });
+      if (bar.value !== answered || bar.max !== Math.max(total, 1)) {
+        bar.max = Math.max(total, 1);
+        bar.value = answered;
+        text.textContent = t(lang, 'progress', { n: answered, total });
+      }
     },
   };
 }
