@@ -28,7 +28,7 @@ const STRINGS = {
     openingTitle: 'Waar staat jullie samenwerking?',
     openingText: 'Met deze scan kijk je naar je samenwerkingsverband: de gezamenlijke opgave, hoe jullie samenwerken, de zes begrippen van gezonde relaties, de belangen van de partners en de rol van de overheid. De grafieken laten meteen zien waar jullie staan.',
     openingFacts: 'Ongeveer 15 minuten.',
-    openingCount: '{questions} vragen, waarvan {open} open vragen: reken op ongeveer {minutes} minuten.',
+    openingCount: '{questions} vragen, ongeveer {minutes} minuten.',
     openingPrivacy: 'Je antwoorden blijven in deze browser. Aan het eind sla je ze op als bestand en lever je dat in bij je trainer of procesbegeleider.',
     openingStart: 'Begin de scan',
     // The header's file actions.
@@ -143,7 +143,7 @@ const STRINGS = {
     openingTitle: 'Where does your collaboration stand?',
     openingText: "This scan looks at your collaboration: the joint task, how you work together, the six concepts of healthy relations, the partners' interests and the government's role. The charts show at once where you stand.",
     openingFacts: 'About 15 minutes.',
-    openingCount: '{questions} questions, {open} of them open questions: allow about {minutes} minutes.',
+    openingCount: '{questions} questions, about {minutes} minutes.',
     openingPrivacy: 'Your answers stay in this browser. At the end you save them as a file and hand it to your trainer or facilitator.',
     openingStart: 'Start the scan',
     save: 'Save answers',
