@@ -416,6 +416,32 @@ describe('a participant fills in the scan', () => {
     await page.getByRole('alert').getByRole('button', { name: 'Sluiten' }).click();
     tab.assertClean();
   });
+  it('asks before starting again: cancel and Escape keep the answers, confirm clears them', async () => {
+    const { page } = tab;
+    const restart = page.getByRole('button', { name: 'Begin opnieuw' });
+    const dialog = page.getByRole('dialog', { name: 'Opnieuw beginnen?' });
+    await restart.click();
+    await dialog.waitFor();
+    assert.equal(await inShadow(page, (root) => root.activeElement?.textContent), 'Annuleren', 'the safe choice has the focus');
+    await screenshot(page, 'respondent-1280-restart', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await restart.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.deepEqual((await storedDraft(page)).response.answers, PIA.answers);
+
+    await restart.click();
+    await dialog.getByRole('button', { name: 'Ja, wis alles' }).click();
+    await page.getByRole('status').getByText('Alle antwoorden zijn gewist').waitFor();
+    assert.deepEqual((await storedDraft(page)).response.answers, {});
+    assert.equal(await page.getByLabel('Naam of alias').inputValue(), '');
+    await page.reload();
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Begin de scan' }).waitFor();
+    tab.assertClean();
+  });
 });
 
 describe('the draft in storage', () => {
@@ -540,7 +566,9 @@ describe('the draft in storage', () => {
     assert.equal(v1.version, 1);
     await seedDraft(context, v1, { key: LEGACY_KEY, step: 3 });
     await gotoScan(page, env.url);
-    await page.getByRole('status').getByText(/vorige versie van de scan zijn overgenomen/).waitFor();
+    const left = INSTRUMENT.previous[0].items;
+    const replaced = Object.keys(v1.answers).filter((id) => left[id] === null).length;
+    await page.getByRole('status').getByText(`vorige versie van de scan zijn overgenomen. ${replaced} antwoord(en) op vervangen vragen van versie 1 zijn weggelaten.`).waitFor();
     const migrated = await storedDraft(page);
     assert.equal(migrated.response.version, 2);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), LEGACY_KEY), null, 'the old draft is gone once migrated');

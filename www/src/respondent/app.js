@@ -40,6 +40,26 @@ import { responseFileName, readFile, download, frameContext } from './files.js';
 import { wordsOf } from './words.js';
 import { createLater } from './later.js';
 
+/**
+ * What to say about a restored draft: restored, or taken over from an earlier version
+ * of the instrument, with how many answers to replaced questions were left out (the
+ * core's count, in the instrument's words).
+ */
+function restoredMessageOf(scan, instrument, lang) {
+  return (stored) => {
+    const version = stored?.instrument?.version;
+    if (version == null || String(version) === String(instrument.version)) return ['restored', {}, 'status'];
+    let replaced = '';
+    try {
+      const migrated = scan.report([stored], {}).migrated?.[0];
+      if (migrated?.left_out > 0) replaced = ` ${wordsOf(instrument, lang).word('report.replaced', { n: migrated.left_out, version: migrated.from })}.`;
+    } catch {
+      // The count is a courtesy; the answers themselves are in.
+    }
+    return ['migrated', { replaced }, 'status'];
+  };
+}
+
 /** A deep copy for the host page, so that it cannot change the scan's state by accident. */
 const copyOf = (value) => (value == null ? value : structuredClone(value));
 
@@ -57,6 +77,7 @@ export async function startRespondent(ctx) {
   // ----- the response to start from: a host's, the draft, or an empty one -----
 
   const early = [];
+  const restoredMessage = restoredMessageOf(scan, instrument, ctx.lang);
   let response = null;
   let step = 0;
   let legacy = false;
@@ -74,7 +95,7 @@ export async function startRespondent(ctx) {
       response = scan.parseResponse(JSON.stringify(read.draft.response), ctx.lang);
       step = read.draft.step;
       legacy = Boolean(read.legacy);
-      if (hasAnswers(response)) early.push([legacy ? 'migrated' : 'restored', {}, 'status']);
+      if (hasAnswers(response)) early.push(restoredMessage(read.draft.response));
     } catch (error) {
       damaged = { text: read.text, message: errorMessage(error) };
     }
