@@ -584,6 +584,14 @@ describe('on a phone', () => {
       const tab = await openPage(env.browser, env.url, { viewport: { width, height: PHONE.height }, deviceScaleFactor: 2 });
       const { page, context } = tab;
       await seedDraft(context, responseOf(PIA), { step: 0 });
+      // A phone that can share files (mail, chat), as the Web Share API says it can.
+      await context.addInitScript(() => {
+        window.__shared = [];
+        navigator.canShare = (data) => Array.isArray(data?.files) && data.files.length === 1;
+        navigator.share = async (data) => {
+          window.__shared.push({ name: data.files[0].name, type: data.files[0].type, text: await data.files[0].text() });
+        };
+      });
       await gotoScan(page, env.url);
       // "Resultaat" is on screen.
       const last = await page.locator('.step-button[data-step="6"]').boundingBox();
@@ -604,6 +612,14 @@ describe('on a phone', () => {
         }
         if (width === 375) await screenshot(page, `respondent-375-step-${index + 1}`);
       }
+      // On the result: share the file.
+      await page.locator('section.handover').getByRole('button', { name: 'Deel het bestand' }).click();
+      await page.locator('section.handover').getByText('Het bestand is gedeeld.').waitFor();
+      const shared = await page.evaluate(() => window.__shared);
+      assert.equal(shared.length, 1);
+      assert.equal(shared[0].name, FILE_NAME());
+      assert.equal(shared[0].type, 'application/json');
+      assert.deepEqual(JSON.parse(shared[0].text).answers, PIA.answers);
       // The value tables open at this width fit, as at 200% zoom.
       for (const details of await page.locator('details.chart-table').all()) {
         await details.evaluate((el) => {
@@ -622,6 +638,17 @@ describe('on a phone', () => {
       await tab.close();
     });
   }
+
+  it('speaks English with ?lang=en', async () => {
+    const tab = await openPage(env.browser, env.url, { viewport: PHONE });
+    const { page } = tab;
+    await gotoScan(page, `${env.url}?lang=en`);
+    await page.getByRole('heading', { name: 'Where does your collaboration stand?' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start the scan' }).isEnabled(), true);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    tab.assertClean();
+    await tab.close();
+  });
 
   it('at 200% zoom (640 x 450 CSS px) the open value tables do not overflow', async () => {
     const tab = await openPage(env.browser, env.url, { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });

@@ -150,6 +150,7 @@ export class NetwerkScan extends HTMLElement {
       const parts = groupShell(this.#root, { lang });
       const [{ startGroup }, model] = await Promise.all([import('./group/app.js'), this.#model(lang)]);
       this.#controller = await startGroup({ element: this, root: this.#root, parts, lang, model, emit: (type, detail) => this.emit(type, detail) });
+      this.#catchUp(lang);
       return;
     }
     // The old page's draft is read where the page uses the default key.
@@ -184,6 +185,13 @@ export class NetwerkScan extends HTMLElement {
       initialResponse: pending,
       emit: (type, detail) => this.emit(type, detail),
     });
+    this.#catchUp(lang);
+  }
+
+  /** A `lang` set while the scan was loading (a host's script, ?lang=en) applies now. */
+  #catchUp(started) {
+    const own = supported(this.getAttribute('lang'));
+    if (own && own !== started) this.#controller?.setLang?.(own);
   }
 
   async #model(lang) {

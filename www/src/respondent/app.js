@@ -314,7 +314,7 @@ export async function startRespondent(ctx) {
     if (el.dataset.action) return () => parts.frame.querySelector(`[data-action="${css(el.dataset.action)}"]`);
     if (el.dataset.step) return () => parts.frame.querySelector(`.step-button[data-step="${css(el.dataset.step)}"]`);
     if (el.dataset.lang) return () => parts.langToggle.querySelector(`[data-lang="${css(el.dataset.lang)}"]`);
-    if (el.id) return () => root.getElementById(el.id);
+    if (el.id) return () => root.querySelector(`#${css(el.id)}`);
     if (el.localName === 'h2') return () => parts.main.querySelector('h2');
     return null;
   }
