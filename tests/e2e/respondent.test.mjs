@@ -107,7 +107,7 @@ describe('a participant fills in the scan', () => {
     const about = INSTRUMENT.respondent;
     for (const role of r.roles) await page.getByRole('checkbox', { name: nl(about.roles.choices.find((c) => c.id === role).label) }).check();
     await group(main, nl(about.position.question)).getByRole('radio', { name: nl(about.position.choices.find((c) => c.id === r.position).label) }).check();
-    await group(main, nl(about.sector.question)).getByRole('radio', { name: 'Weet ik niet' }).check();
+    await group(main, nl(about.sector.question)).getByRole('radio', { name: nl(INSTRUMENT.scales.eens.unknown), exact: true }).check();
     // The level by keyboard: focus its first card, then move to the one wanted.
     const levels = about.level.choices.map((c) => c.id);
     await main.locator(`input[data-kind="choice"][data-id="level"][value="${levels[0]}"]`).focus();
@@ -171,7 +171,7 @@ describe('a participant fills in the scan', () => {
 
     // 6. Ladder, with "weet niet", and the open question that closes the scan.
     await group(main, nl(INSTRUMENT.ladder.current)).getByRole('radio', { name: nl(INSTRUMENT.ladder.rungs.find((x) => x.id === PIA.ladder.current).label) }).check();
-    await group(main, nl(INSTRUMENT.ladder.desired)).getByRole('radio', { name: 'Weet ik niet' }).check();
+    await group(main, nl(INSTRUMENT.ladder.desired)).getByRole('radio', { name: nl(INSTRUMENT.scales.eens.unknown), exact: true }).check();
     await page.getByLabel(nl(item('eerste-stap').text)).fill(PIA.comments['eerste-stap']);
     await screenshot(page, 'respondent-1280-6-ladder');
 

@@ -3,6 +3,12 @@
 // and the ladder's rungs. A single choice can offer "weet ik niet" (value "null").
 
 import { h } from '../../dom.js';
+import { tx } from '../../i18n.js';
+
+/** "Weet niet" in the instrument's words (the label every scale uses), for a choice. */
+export function unknownLabel(instrument, lang) {
+  return tx(instrument.scales?.eens?.unknown, lang);
+}
 
 /**
  * Renders the fieldset. `choices`: [{value, label, description?, prefix?}];

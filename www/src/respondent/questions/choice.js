@@ -2,8 +2,8 @@
 // sector or level, each with its help text and "weet ik niet" (null); absent is not
 // answered. `respondent.position`, `respondent.sector`, `respondent.level`.
 
-import { tx, t } from '../../i18n.js';
-import { cardQuestion } from './cards.js';
+import { tx } from '../../i18n.js';
+import { cardQuestion, unknownLabel } from './cards.js';
 import { section } from './scale.js';
 
 export default {
@@ -24,7 +24,7 @@ export default {
       help: tx(question.help, lang),
       choices: question.choices.map((c) => ({ value: c.id, label: tx(c.label, lang), description: tx(c.description, lang) })),
       checked: (value) => answered && (value === 'null' ? r[q.id] === null : r[q.id] === value),
-      unknown: t(lang, 'unknownChoice'),
+      unknown: unknownLabel(instrument, lang),
     });
   },
   read: (input) => (input.value === 'null' ? null : input.value),

@@ -2,8 +2,8 @@
 // answer picks the advice on organising the collaboration. `form`: an id, or null for
 // "weet niet"; absent is not answered.
 
-import { tx, t } from '../../i18n.js';
-import { cardQuestion } from './cards.js';
+import { tx } from '../../i18n.js';
+import { cardQuestion, unknownLabel } from './cards.js';
 
 export default {
   kind: 'form',
@@ -21,7 +21,7 @@ export default {
       help: tx(form.help, lang),
       choices: form.choices.map((c) => ({ value: c.id, label: tx(c.label, lang), description: tx(c.description, lang) })),
       checked: (value) => answered && (value === 'null' ? response.form === null : response.form === value),
-      unknown: t(lang, 'unknownChoice'),
+      unknown: unknownLabel(instrument, lang),
       number: q.number,
     });
   },

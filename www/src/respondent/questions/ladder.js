@@ -2,8 +2,8 @@
 // stand: a rung, or "weet niet" (null); absent is not answered. `ladder.current`,
 // `ladder.desired`.
 
-import { tx, t } from '../../i18n.js';
-import { cardQuestion } from './cards.js';
+import { tx } from '../../i18n.js';
+import { cardQuestion, unknownLabel } from './cards.js';
 import { section } from './scale.js';
 
 export default {
@@ -26,7 +26,7 @@ export default {
         prefix: String(index + 1),
       })),
       checked: (value) => answered && (value === 'null' ? stored === null : stored === value),
-      unknown: t(lang, 'unknownChoice'),
+      unknown: unknownLabel(instrument, lang),
       number: q.number,
       extraClass: 'ladder-choices',
     });
