@@ -217,6 +217,7 @@ export async function startRespondent(ctx) {
     if (current.questions.some((q) => q.kind === 'comment')) updateCommentBoxes(section, currentReport(), store.state.response);
     nav.update(store.state.response, index);
     if (focus) {
+      charts.reveal(current.chart);
       section.querySelector('h2').focus({ preventScroll: true });
       // Back to the top of the step when "Volgende" was pressed far down the page.
       if (parts.nav.getBoundingClientRect().top < 0) parts.nav.scrollIntoView({ block: 'start' });

@@ -216,6 +216,17 @@ export function createCharts({ parts, view, report, onError }) {
       return stepFigure;
     },
 
+    /**
+     * Where the chart panel scrolls on its own (beside the questions on a wide screen),
+     * scrolls the chart `key` of the new step to its top; the others stay a scroll away.
+     */
+    reveal(key) {
+      const panel = parts.charts;
+      if (panel.scrollHeight <= panel.clientHeight + 1) return;
+      const figure = key ? figures.get(key)?.figure : null;
+      panel.scrollTop = figure ? figure.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop - 8 : 0;
+    },
+
     /** Forgets the step's chart copy (the step is replaced). */
     dropStepChart() {
       if (!stepFigure) return;
