@@ -35,18 +35,28 @@ function showUpdateNote() {
   document.querySelector('.site-links')?.prepend(note);
 }
 
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker
+/** The service worker container, or null where the browser refuses it (a sandboxed frame throws). */
+function serviceWorkers() {
+  try {
+    return 'serviceWorker' in navigator && location.protocol !== 'file:' ? navigator.serviceWorker : null;
+  } catch {
+    return null;
+  }
+}
+
+const workers = serviceWorkers();
+if (workers) {
+  workers
     .register('sw.js')
     .then((registration) => {
       // An update found while this page is controlled waits for the next visit.
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;
         worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdateNote();
+          if (worker.state === 'installed' && workers.controller) showUpdateNote();
         });
       });
-      if (registration.waiting && navigator.serviceWorker.controller) showUpdateNote();
+      if (registration.waiting && workers.controller) showUpdateNote();
     })
     .catch(() => {
       // No service worker (a private window, a sandboxed frame): the site works online as before.

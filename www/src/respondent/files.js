@@ -72,6 +72,8 @@ export function download(text, name, holder, type = 'application/json') {
  * {how: 'cancelled'}.
  */
 export async function saveText(text, name, holder, context = frameContext()) {
+  // A frame that may not download may not write files through the picker either.
+  if (context.downloads === 'no') return { how: 'blocked' };
   if (typeof window.showSaveFilePicker === 'function') {
     try {
       const handle = await window.showSaveFilePicker({
@@ -87,7 +89,6 @@ export async function saveText(text, name, holder, context = frameContext()) {
       // A frame may not show the picker (SecurityError): a download is next.
     }
   }
-  if (context.downloads === 'no') return { how: 'blocked' };
   download(text, name, holder);
   return { how: 'download', name, sure: context.downloads === 'yes' };
 }

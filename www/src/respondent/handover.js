@@ -110,8 +110,12 @@ export function createHandover({ text, fileName, alias, lang, trainer, holder, m
     } catch {
       copied = false;
     }
-    if (copied) say(where, 'copied', { file: fileName() });
-    else if (target) say(where, 'copyManual', {}, { warn: true });
+    if (copied) {
+      // The browser copied the selection after all: the box was only the means.
+      if (target) target.hidden = true;
+      else messages.clearAlert('copyManual');
+      say(where, 'copied', { file: fileName() });
+    } else if (target) say(where, 'copyManual', {}, { warn: true });
   }
 
   function render() {
