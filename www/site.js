@@ -10,6 +10,15 @@ if (lang === 'nl' || lang === 'en') {
   scan?.setAttribute('lang', lang);
 }
 
+// The page speaks the scan's language: the participant's NL/EN toggle sets the
+// element's `lang`, and the page follows, so assistive technology reads it right.
+if (scan) {
+  new MutationObserver(() => {
+    const current = scan.getAttribute('lang');
+    if (current === 'nl' || current === 'en') document.documentElement.lang = current;
+  }).observe(scan, { attributes: true, attributeFilter: ['lang'] });
+}
+
 const NOTE = {
   nl: 'Er is een nieuwe versie van de scan. Die wordt gebruikt bij je volgende bezoek; je antwoorden blijven bewaard.',
   en: 'A new version of the scan is ready. It is used on your next visit; your answers are kept.',
@@ -26,12 +35,10 @@ function showUpdateNote() {
   document.querySelector('.site-links')?.prepend(note);
 }
 
-/** The service worker container, or null where there is none or touching it throws (a
- * frame sandboxed without allow-same-origin: "Service worker is disabled because the
- * context is sandboxed"). */
+/** The service worker container, or null where the browser refuses it (a sandboxed frame throws). */
 function serviceWorkers() {
   try {
-    return location.protocol === 'file:' ? null : (navigator.serviceWorker ?? null);
+    return 'serviceWorker' in navigator && location.protocol !== 'file:' ? navigator.serviceWorker : null;
   } catch {
     return null;
   }
