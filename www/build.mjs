@@ -1,8 +1,8 @@
 // Bundles the page's plain ES modules with esbuild into the three outputs of
 // `cargo xtask build` (which runs this after wasm-bindgen has written www/pkg/):
 //
-//   dist/widget/          netwerk-scan.js (the element) with its chunks, the two wasm
-//                         modules and instrument.json: copy the folder anywhere and
+//   dist/widget/          netwerk-scan.js (the element) with its chunks and the two wasm
+//                         modules: copy the folder anywhere and
 //                         embed with one <script type="module"> and <netwerk-scan>.
 //   dist/site/            the widget's files plus the host pages, the service worker
 //                         and the web app manifest.
@@ -71,7 +71,6 @@ const cssSheets = {
 /** The single file has no files beside it: the assets module hands out inlined bytes. */
 function inlineAssets() {
   const base64 = (file) => readFileSync(path.join(PKG, file)).toString('base64');
-  const instrument = JSON.stringify(JSON.parse(readFileSync(path.join(ROOT, 'core', 'instrument', 'netwerkscan.json'), 'utf8')));
   return {
     name: 'inline-assets',
     setup(build) {
@@ -82,7 +81,6 @@ const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 export const SINGLE_FILE = true;
 export const firstWasm = () => null;
 export const fullWasm = () => bytes(${JSON.stringify(base64('full_bg.wasm'))});
-export const loadInstrument = async () => JSON.parse(${JSON.stringify(instrument)});
 `,
         loader: 'js',
         resolveDir: path.join(WWW, 'src'),
@@ -136,10 +134,6 @@ await esbuild.build({
   chunkNames: 'netwerk-scan-[hash]',
 });
 for (const file of WASM) copy(path.join(PKG, file), path.join(widget, file));
-writeFileSync(
-  path.join(widget, 'instrument.json'),
-  JSON.stringify(JSON.parse(readFileSync(path.join(ROOT, 'core', 'instrument', 'netwerkscan.json'), 'utf8'))),
-);
 
 // ----- the site: the widget's files and the host pages -----
 
