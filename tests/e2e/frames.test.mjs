@@ -34,6 +34,22 @@ async function framed({ sandbox, allow, crossSite = false } = {}) {
   return { tab, page: tab.page, frame };
 }
 
+/**
+ * Reloads the scan in the iframe and returns the frame once the new document's scan is
+ * ready. `location.reload()` only schedules the navigation: the old document is marked,
+ * so that waiting cannot end on it (it is still "ready" until the new one replaces it).
+ */
+async function reloadFrame(page, frame) {
+  await frame.evaluate(() => {
+    window.__beforeReload = true;
+    location.reload();
+  });
+  const again = await (await page.waitForSelector('#scan-frame')).contentFrame();
+  await again.waitForFunction(() => !window.__beforeReload && document.readyState !== 'loading');
+  await waitForReady(again);
+  return again;
+}
+
 /** Answers one question in the frame and returns the response the element then holds. */
 async function answerOne(frame) {
   await waitForReady(frame);
@@ -94,9 +110,7 @@ describe('the scan in an iframe', () => {
     const { tab, page, frame } = await framed({ sandbox: 'allow-scripts allow-same-origin' });
     const answered = await answerOne(frame);
     assert.doesNotMatch(await messagesText(frame), WORDS.nl.notSaved);
-    await frame.evaluate(() => location.reload());
-    const again = await (await page.waitForSelector('#scan-frame')).contentFrame();
-    await waitForReady(again);
+    const again = await reloadFrame(page, frame);
     assert.deepEqual(await responseOf(again), answered, 'the answer is back after a reload');
 
     // Downloads are refused in this frame: the hand-over still offers copying the text.
@@ -130,9 +144,7 @@ describe('the scan in an iframe', () => {
     assert.notEqual(await page.evaluate(() => origin), env.origin, 'the host is on another origin');
     if (APP_READY) {
       const answered = await answerOne(frame);
-      await frame.evaluate(() => location.reload());
-      const again = await (await page.waitForSelector('#scan-frame')).contentFrame();
-      await waitForReady(again);
+      const again = await reloadFrame(page, frame);
       const kept = JSON.stringify(await responseOf(again)) === JSON.stringify(answered);
       assert.ok(kept || WORDS.nl.notSaved.test(await messagesText(again)), 'the draft is kept, or the page says it is not');
     }

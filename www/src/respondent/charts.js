@@ -37,6 +37,7 @@ export function createCharts({ parts, view, report, onError }) {
   let stepFigure = null;
   const later = createLater();
 
+  // A margin, so that a chart is drawn just before it scrolls into view.
   const intersection = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       const chart = canvases.get(entry.target);
@@ -50,7 +51,7 @@ export function createCharts({ parts, view, report, onError }) {
         if (table.visible && table.dirty) fillTable(entry.target);
       }
     }
-  });
+  }, { rootMargin: '200px 0px' });
 
   const resize = new ResizeObserver((entries) => {
     for (const entry of entries) {
@@ -88,6 +89,12 @@ export function createCharts({ parts, view, report, onError }) {
     if (!chart || !handle) return;
     if (!chart.visible || (chart.size && (chart.size.width === 0 || chart.size.height === 0))) {
       chart.dirty = true;
+      // Off screen, the backing store still follows the CSS size (cheap: nothing is
+      // drawn), so a canvas never shows a stretched picture; it is drawn when seen.
+      if (chart.size && chart.size.width > 0 && chart.size.height > 0) {
+        if (canvas.width !== chart.size.width) canvas.width = chart.size.width;
+        if (canvas.height !== chart.size.height) canvas.height = chart.size.height;
+      }
       return;
     }
     if (chart.size) {
