@@ -1,18 +1,14 @@
 // Helpers of respondent.test.mjs: the respondent mode of <netwerk-scan> for instrument
-// 2. The shared harness (harness.mjs) starts the server and the browser and guards the
-// page; what it assumes of the old single page (its draft key, `body.ready`) is
-// replaced here. Playwright's CSS selectors pierce open shadow roots, so
-// `page.locator('input[data-id="respect-waarden"]')` finds the element's inputs.
+// 2, filled in as a participant would. The shared harness (harness.mjs) starts the
+// servers and the browser and guards the page; this file holds the answer set, the
+// scoring rules written out by hand, and the steps a participant takes. Playwright's
+// CSS selectors pierce open shadow roots, so `page.locator('input[data-id="respect-waarden"]')`
+// finds the element's inputs.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { execFileSync, spawn } from 'node:child_process';
-import { INSTRUMENT, ROOT, launchBrowser } from './harness.mjs';
+import { INSTRUMENT, DRAFT_KEY, runCli, waitForReady, shownText } from './harness.mjs';
 
-/** The element's draft key (the default `storage-key`) and the old page's. */
-export const DRAFT_KEY = 'netwerkscan:draft';
+/** The old single page's draft key (instrument 1), read once and migrated. */
 export const LEGACY_KEY = 'netwerkscan:draft:v1';
 
 export const item = (id) => INSTRUMENT.items.find((i) => i.id === id);
@@ -118,70 +114,6 @@ export async function seedDraft(context, response, { key = DRAFT_KEY, lang = 'nl
   );
 }
 
-// ----- the site -----
-
-/**
- * `xtask serve --no-build --port 0` on a private copy of the built site. (The shared
- * harness's startServer still looks for the old page's `pkg/` folder, which the
- * element's build no longer ships; its e2e owner is changing that.)
- */
-async function startSite() {
-  const site = process.env.NETWERKSCAN_SITE ?? path.join(ROOT, 'dist', 'site');
-  if (!existsSync(path.join(site, 'netwerk-scan.js'))) throw new Error(`${site} has no netwerk-scan.js; build the site first (cargo xtask build)`);
-  const xtask = process.env.XTASK_BIN ?? path.join(ROOT, 'target', 'debug', 'xtask');
-  const copy = mkdtempSync(path.join(tmpdir(), 'netwerkscan-site-'));
-  cpSync(site, copy, { recursive: true });
-  const child = spawn(xtask, ['serve', '--no-build', '--port', '0', '--dir', copy], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`xtask serve did not start within 60 s\n${stderr}`)), 60_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/Serving Netwerkscan on (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`xtask serve exited with ${code}\n${stderr}`)));
-  });
-  child.removeAllListeners('exit');
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(copy, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Server and browser for one test file, like the harness's useSite. */
-export function useScanSite({ before, after }) {
-  const env = { url: null, browser: null, server: null };
-  before(async () => {
-    env.server = await startSite();
-    env.url = env.server.url;
-    env.browser = await launchBrowser();
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.stop();
-  });
-  return env;
-}
-
 // ----- the scoring rules, by hand -----
 
 const likertItems = INSTRUMENT.items.filter((i) => (i.type ?? 'likert') === 'likert');
@@ -230,24 +162,9 @@ export function progressOf(set) {
 
 // ----- the report the core makes of a saved file -----
 
-/**
- * `netwerkscan report --json FILE` when the CLI is built and reads version 2;
- * otherwise the same core through the built wasm module in node (the CLI is being
- * adapted to the new core on main). Returns {report, by}.
- */
-export async function coreReport(file) {
-  const cli = process.env.NETWERKSCAN_BIN ?? path.join(ROOT, 'target', 'debug', 'netwerkscan');
-  if (existsSync(cli)) {
-    try {
-      return { report: JSON.parse(execFileSync(cli, ['report', '--json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })), by: 'cli' };
-    } catch {
-      // An older CLI that does not read version 2 yet: the wasm below is the same core.
-    }
-  }
-  const full = await import(path.join(ROOT, 'www', 'pkg', 'full.js'));
-  full.initSync({ module: readFileSync(path.join(ROOT, 'www', 'pkg', 'full_bg.wasm')) });
-  const scan = new full.Scan();
-  return { report: scan.report([scan.parseResponse(readFileSync(file, 'utf8'), 'nl')], {}), by: 'wasm' };
+/** `netwerkscan report --json FILE`: the core's report of a saved file, through the CLI. */
+export function coreReport(file) {
+  return JSON.parse(runCli(['report', '--json', file]));
 }
 
 // ----- the page -----
@@ -258,24 +175,22 @@ export async function gotoScan(page, url) {
   await waitReady(page);
 }
 
+/**
+ * Waits until the scan has taken over from the shell: it can be filled in and its
+ * header's "Opslaan" works.
+ */
 export async function waitReady(page) {
+  await waitForReady(page);
   try {
     await page.locator('button[data-action="save"]:not([disabled])').waitFor({ timeout: 20_000 });
   } catch (error) {
-    const shown = await page.locator('netwerk-scan').evaluate((el) => el.shadowRoot?.textContent?.slice(0, 400)).catch((e) => String(e));
-    throw new Error(`the scan did not start: ${error.message}\nshown: ${shown}\nproblems: ${JSON.stringify(page.problems ?? [])}`);
+    throw new Error(`the scan did not start: ${error.message}\nshown: ${await shownText(page)}`);
   }
 }
 
 /** Runs `fn(root, arg)` in the element's shadow root. */
 export function inShadow(page, fn, arg) {
   return page.locator('netwerk-scan').first().evaluate((el, [source, a]) => new Function('root', 'arg', `return (${source})(root, arg);`)(el.shadowRoot, a), [fn.toString(), arg]);
-}
-
-/** The draft the page saved under `key`, parsed (null when none). */
-export async function storedDraft(page, key = DRAFT_KEY) {
-  const text = await page.evaluate((k) => localStorage.getItem(k), key);
-  return text == null ? null : JSON.parse(text);
 }
 
 /** Records the element's events in `window.__events` from now on. */
@@ -337,14 +252,4 @@ export function inkOf(locator) {
     for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ink += 1;
     return { ink, pixels: width * height, width, height, cssWidth: canvas.clientWidth, dpr: devicePixelRatio };
   });
-}
-
-/** Runs axe-core (from node_modules, brought by lighthouse) on the page; returns its violations. */
-export async function axeViolations(page) {
-  const source = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-  if (!existsSync(source)) return null;
-  // evaluate, not a <script>: the page's CSP rightly refuses inline scripts.
-  await page.evaluate(readFileSync(source, 'utf8'));
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
 }

@@ -9,13 +9,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openPage, screenshot, INSTRUMENT, DESKTOP, PHONE, ROOT } from './harness.mjs';
+import { useSite, openTab, screenshot, axeViolations, storedDraft, INSTRUMENT, DESKTOP, PHONE, ROOT, DRAFT_KEY } from './harness.mjs';
 import {
   PIA,
   PIA_LITERAL,
-  DRAFT_KEY,
   LEGACY_KEY,
-  axeViolations,
   band,
   clickScale,
   coreReport,
@@ -36,13 +34,13 @@ import {
   scoreText,
   scrollsSideways,
   seedDraft,
-  storedDraft,
-  useScanSite,
   waitReady,
   word,
 } from './respondent.mjs';
 
-const env = useScanSite({ before, after });
+const env = useSite({ before, after });
+/** A fresh context on the scan site, with the harness's guards. */
+const openPage = (options = {}) => openTab(env.browser, { origins: [env.origin], ...options });
 const expected = expectedScores(PIA);
 const today = () => {
   const d = new Date();
@@ -55,7 +53,7 @@ describe('a participant fills in the scan', () => {
   let savedFile;
 
   before(async () => {
-    tab = await openPage(env.browser, env.url, { viewport: DESKTOP, deviceScaleFactor: 2 });
+    tab = await openPage({ viewport: DESKTOP, deviceScaleFactor: 2 });
     // The browser's save dialog cannot be driven here: a stand-in records what is saved.
     await tab.context.addInitScript(() => {
       window.__saved = [];
@@ -272,8 +270,9 @@ describe('a participant fills in the scan', () => {
     assert.deepEqual(saved.respondent, PIA.respondent);
 
     // The page's scores are the core's for the saved file.
-    const { report, by } = await coreReport(savedFile);
-    assert.equal(report.respondents, 1, `report by ${by}`);
+    const report = coreReport(savedFile);
+    const by = 'netwerkscan report --json';
+    assert.equal(report.respondents, 1);
     const result = page.locator('.result');
     for (const concept of INSTRUMENT.concepts) {
       const shownScore = await scoreText(result.locator('.result-tables'), concept.id);
@@ -446,7 +445,7 @@ describe('a participant fills in the scan', () => {
 
 describe('the draft in storage', () => {
   it('restores a draft from a full localStorage and retries autosave at the next change', async () => {
-    const tab = await openPage(env.browser, env.url);
+    const tab = await openPage();
     const { page, context } = tab;
     await seedDraft(context, responseOf(PIA), { step: 1 });
     await gotoScan(page, env.url);
@@ -484,7 +483,7 @@ describe('the draft in storage', () => {
   });
 
   it('keeps a damaged draft under its own key, and says so truly', async () => {
-    const tab = await openPage(env.browser, env.url);
+    const tab = await openPage();
     const { page, context } = tab;
     await seedDraft(context, null, { raw: '{"version": 1, "response": {"answers": ' });
     await gotoScan(page, env.url);
@@ -497,7 +496,7 @@ describe('the draft in storage', () => {
   });
 
   it('offers a damaged draft that does not fit twice as a download before anything overwrites it', async () => {
-    const tab = await openPage(env.browser, env.url);
+    const tab = await openPage();
     const { page, context } = tab;
     const damaged = `{"version":1,"response":${'x'.repeat(1_200_000)}`;
     await seedDraft(context, null, { raw: damaged });
@@ -537,7 +536,7 @@ describe('the draft in storage', () => {
   });
 
   it('says in plain words where storage is refused, and keeps the answers in memory', async () => {
-    const tab = await openPage(env.browser, env.url);
+    const tab = await openPage();
     const { page, context } = tab;
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
@@ -560,7 +559,7 @@ describe('the draft in storage', () => {
   });
 
   it("migrates the old page's draft (instrument 1) once, under the new key", async () => {
-    const tab = await openPage(env.browser, env.url);
+    const tab = await openPage();
     const { page, context } = tab;
     const v1 = JSON.parse(readFileSync(path.join(ROOT, 'core', 'tests', 'fixtures', 'v1', 'anna-gemeente.json'), 'utf8'));
     assert.equal(v1.version, 1);
@@ -581,7 +580,7 @@ describe('the draft in storage', () => {
 describe('on a phone', () => {
   for (const width of [375, 320]) {
     it(`at ${width} px: the step's chart near its questions, the step bar whole, nothing sideways`, async () => {
-      const tab = await openPage(env.browser, env.url, { viewport: { width, height: PHONE.height }, deviceScaleFactor: 2 });
+      const tab = await openPage({ viewport: { width, height: PHONE.height }, deviceScaleFactor: 2 });
       const { page, context } = tab;
       await seedDraft(context, responseOf(PIA), { step: 0 });
       // A phone that can share files (mail, chat), as the Web Share API says it can.
@@ -640,7 +639,7 @@ describe('on a phone', () => {
   }
 
   it('speaks English with ?lang=en', async () => {
-    const tab = await openPage(env.browser, env.url, { viewport: PHONE });
+    const tab = await openPage({ viewport: PHONE });
     const { page } = tab;
     await gotoScan(page, `${env.url}?lang=en`);
     await page.getByRole('heading', { name: 'Where does your collaboration stand?' }).waitFor();
@@ -651,7 +650,7 @@ describe('on a phone', () => {
   });
 
   it('at 200% zoom (640 x 450 CSS px) the open value tables do not overflow', async () => {
-    const tab = await openPage(env.browser, env.url, { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    const tab = await openPage({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
     const { page, context } = tab;
     await seedDraft(context, responseOf(PIA), { step: 3 });
     await gotoScan(page, env.url);
@@ -678,7 +677,7 @@ it('the fixture is a valid version 2 response for the core', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'netwerkscan-fixture-'));
   const file = path.join(dir, 'pia.json');
   writeFileSync(file, JSON.stringify(responseOf(PIA)));
-  const { report } = await coreReport(file);
+  const report = coreReport(file);
   for (const [id, text] of Object.entries(PIA_LITERAL.concepts)) assert.equal(dutch(report.concepts[id].mean), text, id);
   for (const [id, text] of Object.entries(PIA_LITERAL.modules)) assert.equal(dutch(report.modules[id].mean), text, id);
 });
