@@ -17,8 +17,9 @@ function fullModule() {
 }
 
 /**
- * Resolves to {scan, instrument, builtin}: the wasm `Scan` and the instrument as a plain
- * object. `instrumentUrl` (optional) is resolved against the host page.
+ * Resolves to {scan, instrument, builtin, Responses}: the wasm `Scan`, the instrument as
+ * a plain object, and the class of a held response set (the group view's).
+ * `instrumentUrl` (optional) is resolved against the host page.
  */
 export async function loadModel(instrumentUrl, lang) {
   let module;
@@ -28,10 +29,10 @@ export async function loadModel(instrumentUrl, lang) {
     ready = null; // A later element may try again.
     throw new Error(t(lang, 'loadWasmError', { message: errorMessage(error) }));
   }
-  const { Scan } = module;
+  const { Scan, Responses } = module;
   if (!instrumentUrl) {
     const scan = new Scan();
-    return { scan, instrument: scan.instrument(), builtin: true };
+    return { scan, instrument: scan.instrument(), builtin: true, Responses };
   }
   let text;
   try {
@@ -47,5 +48,5 @@ export async function loadModel(instrumentUrl, lang) {
   } catch (error) {
     throw new Error(t(lang, 'instrumentInvalid', { url: instrumentUrl, message: errorMessage(error) }));
   }
-  return { scan, instrument: scan.instrument(), builtin: false };
+  return { scan, instrument: scan.instrument(), builtin: false, Responses };
 }

@@ -1,10 +1,18 @@
 // The facilitator's group view: <netwerk-scan mode="group">. It loads only when the
 // group view opens (its own chunk), so the respondent's path never pays for it.
 //
-// One state object holds the responses read (current measurement and baseline), the
-// facilitator's notes, the view's settings and the duplicates that wait for a choice.
-// Every change of data or settings runs one `scan.analyse` and renders from its report;
-// toggling a respondent's line only redraws the two radars from the report held in wasm.
+// The responses live in two sets held in wasm (`Responses`): the current measurement
+// and the baseline. The core reads each file once, into its set (`scan.readInto`), at
+// import or, for what IndexedDB kept, once at start-up; a dropped duplicate or a removed
+// file leaves the set, and clearing empties it. Every change of data or settings runs
+// one `scan.analyseSet` over the sets (a new split or minimum size reads nothing again)
+// and renders from its report; toggling a respondent's line only redraws the two radars
+// from the report held in wasm.
+//
+// One state object mirrors the sets in JavaScript: `state.current[i]` is the entry
+// (file name, response object, canonical text, fingerprint) of the set's response i.
+// The core's fingerprints are stable across visits, so they are the entries' keys: the
+// respondents whose lines are shown are kept by fingerprint over a reload.
 //
 //   intake.js   files, drops and pasted text -> checked responses, problems, duplicates
 //   network.js  the network file (all responses, the baseline, the notes)
@@ -19,7 +27,7 @@ import { t } from '../i18n.js';
 import { CHARTS, PALETTE, chartFigure, paint, respondentLegend } from './charts.js';
 import { ask } from './dialog.js';
 import { chartPng, chartSvg, download, fileName, svgDataUrl } from './exports.js';
-import { gatherFiles, gatherText, sortResponses, who } from './intake.js';
+import { gatherFiles, gatherText, readIntoSet, who } from './intake.js';
 import { labels, DIMENSIONS } from './labels.js';
 import { writeNetwork } from './network.js';
 import { openPresentation } from './presentation.js';
@@ -38,17 +46,20 @@ import {
 import { openStore, storageMessage } from './store.js';
 import { w } from './words.js';
 
-const DEFAULT_SETTINGS = { by: '', minGroup: 3, compare: false, compareA: null, compareB: null, individuals: true, showBaseline: true };
+const DEFAULT_SETTINGS = { by: '', minGroup: 3, compare: false, compareA: null, compareB: null, individuals: true, showBaseline: true, shown: [] };
+
+/** How many shown respondents' lines the settings keep over a reload. */
+const SHOWN_KEPT = 100;
 
 /** Performance marks the tests and the benchmark read. */
 export const MEASURES = {
   render: 'netwerkscan:group-render', // analyse, tables, charts: everything after a change
-  analyse: 'netwerkscan:group-analyse', // scan.analyse + toJSON
+  analyse: 'netwerkscan:group-analyse', // scan.analyseSet + toJSON
   draw: 'netwerkscan:group-draw', // the four charts
   toggle: 'netwerkscan:group-toggle', // one respondent's line on or off: the two radars
   import: 'netwerkscan:group-import', // files chosen -> everything shown
   read: 'netwerkscan:group-read', // the files' texts read (File.text)
-  check: 'netwerkscan:group-check', // scan.readResponses and the duplicates
+  check: 'netwerkscan:group-check', // scan.readInto the held set, and the duplicates
 };
 
 function errorText(error) {
@@ -80,13 +91,15 @@ function measure(name, start) {
 
 export async function startGroup(ctx) {
   const { element, root, parts, model, emit } = ctx;
-  const { scan, instrument } = model;
+  const { scan, instrument, Responses } = model;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   const L = labels(instrument);
   let lang = ctx.lang;
 
   // ----- state -----
   let counter = 0;
+  // The responses as the core holds them, read once: state[set][i] describes sets[set]'s i.
+  const sets = { current: new Responses(), baseline: new Responses() };
   const state = {
     current: [],
     baseline: [],
@@ -94,7 +107,7 @@ export async function startGroup(ctx) {
     settings: { ...DEFAULT_SETTINGS },
     pending: [], // duplicates: {id, kind, target, existing, incoming, choice}
     problems: [], // {name, message}
-    shown: new Set(), // entry keys whose lines are drawn
+    shown: new Set(), // entry keys (fingerprints) whose lines are drawn
   };
   let handle = null; // the wasm Report
   let report = null; // its plain object
@@ -105,8 +118,51 @@ export async function startGroup(ctx) {
   let printTimer = 0;
 
   // Entries are given their key in place: a duplicate's `existing` may be an entry of
-  // the same batch, and must stay the very object that goes into the set.
-  const newEntry = (entry, dbId = null) => Object.assign(entry, { key: `e${(counter += 1)}`, dbId });
+  // the same batch, and must stay the very object that goes into the set. The key is the
+  // core's fingerprint, stable across visits and unique in a set (a second copy of a
+  // response never enters it).
+  const newEntry = (entry, dbId = null) => Object.assign(entry, { key: entry.fingerprint, dbId });
+
+  /** Takes `entries` out of the set `target` and its mirror. */
+  function removeFromSet(target, entries) {
+    const drop = new Set(entries);
+    const list = state[target];
+    for (let i = list.length - 1; i >= 0; i -= 1) if (drop.has(list[i])) sets[target].remove(i);
+    state[target] = list.filter((e) => !drop.has(e));
+  }
+
+  /**
+   * Puts entries read before (a duplicate the facilitator chose to keep) into the set
+   * `target`; returns those that went in.
+   */
+  function addToSet(target, entries) {
+    if (entries.length === 0) return [];
+    const results = scan.readInto(
+      sets[target],
+      entries.map((e) => e.text),
+      lang,
+    );
+    const added = entries.filter((_, i) => !('error' in results[i]));
+    state[target].push(...added);
+    return added;
+  }
+
+  /**
+   * The set and its mirror must agree; should they not (a bug, not a user's doing), the
+   * set is read again from the mirror's texts rather than showing wrong figures.
+   */
+  function checkSets() {
+    for (const target of ['current', 'baseline']) {
+      if (sets[target].length === state[target].length) continue;
+      sets[target].clear();
+      const results = scan.readInto(
+        sets[target],
+        state[target].map((e) => e.text),
+        lang,
+      );
+      state[target] = state[target].filter((_, i) => !('error' in results[i]));
+    }
+  }
 
   // ----- storage -----
   const attributeKey = element.getAttribute('storage-key');
@@ -157,8 +213,6 @@ export async function startGroup(ctx) {
 
   // ----- the analysis -----
 
-  const responsesOf = (entries) => entries.map((e) => e.response);
-
   function compareValues() {
     const s = state.settings;
     if (!s.by || !s.compare || !report?.splits?.[s.by]) return null;
@@ -192,12 +246,12 @@ export async function startGroup(ctx) {
     respondentLabels = null;
     indexOf = new Map(state.current.map((e, i) => [e.key, i]));
     for (const key of [...state.shown]) if (!indexOf.has(key)) state.shown.delete(key);
+    checkSets();
     if (state.current.length === 0) return;
-    const options = { minGroup: state.settings.minGroup };
-    if (state.settings.by) options.by = [state.settings.by];
-    if (state.baseline.length > 0) options.baseline = responsesOf(state.baseline);
+    const options = { minGroup: state.settings.minGroup, by: state.settings.by ? [state.settings.by] : [] };
     const start = performance.now();
-    handle = scan.analyse(responsesOf(state.current), options);
+    // The held sets: a new split or minimum size reads no response again.
+    handle = scan.analyseSet(sets.current, sets.baseline, options);
     report = handle.toJSON();
     measure(MEASURES.analyse, start);
   }
@@ -407,8 +461,14 @@ export async function startGroup(ctx) {
     );
   }
 
-  function settingsChanged({ analyse: again = true } = {}) {
+  function persistSettings() {
+    // The lines shown, by fingerprint: stable across visits, so they come back after a reload.
+    state.settings.shown = [...state.shown].slice(0, SHOWN_KEPT);
     persistMeta('settings', { ...state.settings });
+  }
+
+  function settingsChanged({ analyse: again = true } = {}) {
+    persistSettings();
     if (again) refresh();
     else {
       renderCompareControls();
@@ -600,7 +660,7 @@ export async function startGroup(ctx) {
     }
     const s = state.settings;
     // Charts.
-    ui.figures = CHARTS.map((def) => ({ def, ...chartFigure(def, L, lang, { onDownload: downloadChart }) }));
+    ui.figures = CHARTS.filter((def) => def.shown?.(report) ?? true).map((def) => ({ def, ...chartFigure(def, L, lang, { onDownload: downloadChart }) }));
     ui.legend = h('div', { class: 'respondent-legend' });
     const chartsSection = h(
       'section',
@@ -660,6 +720,7 @@ export async function startGroup(ctx) {
         shown.clear();
         ui.legendControl.update();
         redrawRadars('toggle');
+        persistSettings();
       },
     });
     ui.legendShown = shown;
@@ -678,6 +739,7 @@ export async function startGroup(ctx) {
     ui.refreshShown?.();
     ui.legendControl?.update();
     redrawRadars('toggle');
+    persistSettings();
   }
 
   function drawAll() {
@@ -753,7 +815,7 @@ export async function startGroup(ctx) {
       let sorted;
       try {
         const checking = performance.now();
-        sorted = sortResponses(scan, batches[set], state[set], lang);
+        sorted = readIntoSet(scan, sets[set], batches[set], state[set], lang);
         measure(MEASURES.check, checking);
       } catch (error) {
         problems.push({ name: batches[set][0].name, message: errorText(error) });
@@ -814,46 +876,40 @@ export async function startGroup(ctx) {
   }
 
   async function applyChoices() {
-    const removed = [];
-    const added = { current: [], baseline: [] };
+    const removed = { current: [], baseline: [] };
+    const chosen = { current: [], baseline: [] };
     for (const c of state.pending) {
-      const set = state[c.target];
       if (c.choice === 'new') {
-        const at = set.indexOf(c.existing);
-        if (at >= 0) {
-          set[at] = c.incoming;
-          removed.push(c.existing);
+        if (state[c.target].includes(c.existing) && !removed[c.target].includes(c.existing)) {
+          removed[c.target].push(c.existing);
           state.shown.delete(c.existing.key);
-        } else set.push(c.incoming);
-        added[c.target].push(c.incoming);
-      } else if (c.choice === 'both') {
-        set.push(c.incoming);
-        added[c.target].push(c.incoming);
-      }
+        }
+        chosen[c.target].push(c.incoming);
+      } else if (c.choice === 'both') chosen[c.target].push(c.incoming);
     }
     state.pending = [];
-    // Two copies of one response chosen "new" against different files: count it once.
+    const added = { current: [], baseline: [] };
     for (const target of ['current', 'baseline']) {
-      const seen = new Set();
-      state[target] = state[target].filter((e) => {
-        if (seen.has(e.fingerprint)) {
-          added[target] = added[target].filter((x) => x !== e);
-          return false;
-        }
+      removeFromSet(target, removed[target]);
+      // Two copies of one response chosen "new" against different files: count it once.
+      const seen = new Set(state[target].map((e) => e.fingerprint));
+      const fresh = chosen[target].filter((e) => {
+        if (seen.has(e.fingerprint)) return false;
         seen.add(e.fingerprint);
         return true;
       });
+      added[target] = addToSet(target, fresh);
     }
     refresh();
     say('status', w(lang, 'choicesApplied', { n: state.current.length }));
-    await persistRemove(removed.filter((e) => e.dbId != null));
+    await persistRemove([...removed.current, ...removed.baseline].filter((e) => e.dbId != null));
     await Promise.all([persistAdd('current', added.current), persistAdd('baseline', added.baseline)]);
   }
 
   async function removeEntry(target, key) {
     const entry = state[target].find((e) => e.key === key);
     if (!entry) return;
-    state[target] = state[target].filter((e) => e !== entry);
+    removeFromSet(target, [entry]);
     state.shown.delete(key);
     refresh();
     say('status', w(lang, 'removed', { name: entry.name }));
@@ -867,6 +923,8 @@ export async function startGroup(ctx) {
     if (!yes) return;
     state.current = [];
     state.baseline = [];
+    sets.current.clear();
+    sets.baseline.clear();
     state.pending = [];
     state.notes = '';
     state.shown.clear();
@@ -893,7 +951,7 @@ export async function startGroup(ctx) {
   async function downloadChart(def, kind) {
     if (!handle) return;
     try {
-      const what = { concepts: 'begrippen', modules: 'kernvragen', ladder: 'ladder', influence: 'invloed' }[def.key] ?? def.key;
+      const what = { concepts: 'begrippen', modules: 'kernvragen', ladder: 'ladder', influence: 'invloed', 'ladder-government': 'ladder-overheid', 'ladder-partners': 'ladder-partners' }[def.key] ?? def.key;
       const options = drawOptions(def);
       const name =
         kind === 'svg'
@@ -910,9 +968,7 @@ export async function startGroup(ctx) {
     // Every split at once: one row per concept, module and split group.
     let all = null;
     try {
-      const options = { minGroup: state.settings.minGroup, by: DIMENSIONS };
-      if (state.baseline.length) options.baseline = responsesOf(state.baseline);
-      all = scan.analyse(responsesOf(state.current), options);
+      all = scan.analyseSet(sets.current, sets.baseline, { minGroup: state.settings.minGroup, by: DIMENSIONS });
       const text = scan.csv(all, lang);
       const name = download(root, new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName('scores', 'csv'));
       say('status', w(lang, 'csvSaved', { file: name }));
@@ -987,24 +1043,42 @@ export async function startGroup(ctx) {
       compareB: typeof s.compareB === 'string' ? s.compareB : null,
       individuals: s.individuals !== false,
       showBaseline: s.showBaseline !== false,
+      shown: Array.isArray(s.shown) ? s.shown.filter((f) => typeof f === 'string').slice(0, SHOWN_KEPT) : [],
     };
   }
+  // What IndexedDB kept is read into the sets once, here; nothing reads it again.
   const unreadable = [];
+  const twice = [];
   for (const set of ['current', 'baseline']) {
     const records = kept[set];
     if (!records.length) continue;
-    const results = scan.readResponses(
+    const results = scan.readInto(
+      sets[set],
       records.map((r) => r.text),
       lang,
     );
+    const seen = new Set();
+    const extra = [];
     results.forEach((result, i) => {
       if ('error' in result) {
         unreadable.push(`${records[i].name} (${result.error})`);
         return;
       }
+      // A second copy of one response (kept by an older page) stays out of the set.
+      if (seen.has(result.fingerprint)) {
+        extra.push(result.index);
+        twice.push(records[i].id);
+        return;
+      }
+      seen.add(result.fingerprint);
       state[set].push(newEntry({ name: records[i].name, response: result.response, text: records[i].text, fingerprint: result.fingerprint, migrated: result.migrated ?? null }, records[i].id));
     });
+    for (let k = extra.length - 1; k >= 0; k -= 1) sets[set].remove(extra[k]);
   }
+  if (twice.length) store.remove(twice).catch(storageFailed);
+  // The lines shown last time, found again by their fingerprints.
+  const known = new Set(state.current.map((e) => e.key));
+  for (const key of state.settings.shown) if (known.has(key)) state.shown.add(key);
 
   build();
   refresh();
@@ -1015,12 +1089,14 @@ export async function startGroup(ctx) {
     setTimeout(() => {
       if (handle) return;
       try {
-        const warm = scan.analyse([], {});
+        const none = new Responses();
+        const warm = scan.analyseSet(none, none, {});
+        none.free();
         const canvas = document.createElement('canvas');
         canvas.width = 64;
         canvas.height = 64;
         scan.drawConcepts(canvas, warm, lang, {});
-        scan.drawLadder(canvas, warm, lang);
+        scan.drawLadder(canvas, warm, lang, 'all');
         warm.free();
       } catch {
         // Only a head start: the real drawing says what is wrong, if anything.

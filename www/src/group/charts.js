@@ -8,13 +8,37 @@ import { sizeCanvas } from '../first-chart.js';
 import { h, replaceChildren } from '../dom.js';
 import { w } from './words.js';
 
-/** The charts, in the order the page and the presentation show them. */
+/**
+ * The charts, in the order the page shows them. `chart`: the core's name of the drawing
+ * (for `scan.svg`); `view`: the ladder's view (everyone, the government's own, the other
+ * partners'); `shown(report)`: whether the page shows the chart for this report (a view
+ * of the ladder only where both sides answered); `slide: false`: not in the
+ * presentation.
+ */
 export const CHARTS = [
-  { key: 'concepts', draw: 'drawConcepts', title: 'chart.concepts', table: 'table-concepts', overlays: true },
-  { key: 'modules', draw: 'drawModules', title: 'chart.modules', table: 'table-modules', overlays: true },
-  { key: 'ladder', draw: 'drawLadder', title: 'chart.ladder', table: 'table-ladder', overlays: false },
-  { key: 'influence', draw: 'drawInfluence', title: 'chart.influence', table: 'table-influence', overlays: false },
+  { key: 'concepts', chart: 'concepts', draw: 'drawConcepts', title: 'chart.concepts', table: 'table-concepts', overlays: true },
+  { key: 'modules', chart: 'modules', draw: 'drawModules', title: 'chart.modules', table: 'table-modules', overlays: true },
+  { key: 'ladder', chart: 'ladder', draw: 'drawLadder', view: 'all', title: 'chart.ladder', table: 'table-ladder', overlays: false },
+  { key: 'influence', chart: 'influence', draw: 'drawInfluence', title: 'chart.influence', table: 'table-influence', overlays: false },
+  ...['government', 'partners'].map((view) => ({
+    key: `ladder-${view}`,
+    chart: 'ladder',
+    draw: 'drawLadder',
+    view,
+    title: 'chart.ladder',
+    part: `ladder.${view}`,
+    table: 'table-ladder',
+    overlays: false,
+    slide: false,
+    shown: (report) => (report?.ladder?.government?.n ?? 0) > 0 && (report?.ladder?.partners?.n ?? 0) > 0,
+  })),
 ];
+
+/** The chart's title, as the core draws it ("Participatieladder: overheid zelf"). */
+export function chartTitle(def, L, lang) {
+  const title = L.say(def.title, lang);
+  return def.part ? `${title}: ${L.say(def.part, lang)}` : title;
+}
 
 /** The Okabe-Ito palette the core gives respondents' lines, in its order (core/src/chart.rs PALETTE). */
 export const PALETTE = ['#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
@@ -22,12 +46,13 @@ export const PALETTE = ['#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '
 /** Draws chart `def` of report handle `handle` on `canvas`, at its own pixel size. */
 export function drawChart(scan, canvas, def, handle, lang, options) {
   if (def.overlays) scan[def.draw](canvas, handle, lang, options);
+  else if (def.view) scan[def.draw](canvas, handle, lang, def.view);
   else scan[def.draw](canvas, handle, lang);
 }
 
 /** The chart as a figure: canvas, its text alternative and its download buttons. */
 export function chartFigure(def, L, lang, { onDownload }) {
-  const title = L.say(def.title, lang);
+  const title = chartTitle(def, L, lang);
   const captionId = `gchart-${def.key}-title`;
   const noteId = `gchart-${def.key}-note`;
   const canvas = h('canvas', {
@@ -66,7 +91,7 @@ export function chartFigure(def, L, lang, { onDownload }) {
   return { figure, canvas, print };
 }
 
-/** The caption of the table that is a chart's text alternative. */
+/** The caption of the table that is a chart's text alternative (the ladder's views share one). */
 export function tableCaption(def, L, lang) {
   return L.say(def.title, lang);
 }

@@ -47,7 +47,8 @@ export function chartPng(scan, def, handle, lang, options) {
 
 /** The chart as SVG text from the core. */
 export function chartSvg(scan, def, handle, lang, options, size = EXPORT_SIZE) {
-  return scan.svg(def.key, handle, lang, size, size, def.overlays ? { ...options, legend: true } : {});
+  const drawn = def.overlays ? { ...options, legend: true } : def.view ? { view: def.view } : {};
+  return scan.svg(def.chart ?? def.key, handle, lang, size, size, drawn);
 }
 
 /** The SVG as a data: URL for an <img> (the CSP allows data: images). */

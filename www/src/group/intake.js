@@ -1,7 +1,8 @@
 // Reading the partners' files: from a file picker, a drop or pasted text, into named
-// texts; the core checks them all at once (`scan.readResponses`), and this module sorts
-// the results into new responses, problems (each named with its file) and duplicates
-// that wait for the facilitator's choice. Nothing here changes what was read before.
+// texts; the core reads them all at once into the session's held set (`scan.readInto`),
+// and this module sorts the results into new responses, problems (each named with its
+// file) and duplicates that wait for the facilitator's choice. Nothing here changes what
+// was read before.
 
 import { looksLikeNetwork, readNetwork } from './network.js';
 import { w } from './words.js';
@@ -171,17 +172,23 @@ export function who(response) {
 }
 
 /**
- * Checks `texts` with the core and sorts the results against `existing` (the entries
- * of the set they go into). Returns {accepted: [entry], conflicts: [{kind: 'same' |
- * 'alias', existing, incoming}], problems: [{name, message}]}; an entry is {name,
- * response, text, fingerprint, migrated}.
+ * Reads `texts` into the held set `set` (`scan.readInto`: the core reads each file once,
+ * and the set keeps what it read for every later analysis) and sorts the results
+ * against `existing`, the entries already in the set, in its order. Returns {accepted:
+ * [entry], conflicts: [{kind: 'same' | 'alias', existing, incoming}], problems: [{name,
+ * message}]}; an entry is {name, response, text, fingerprint, migrated}.
+ *
+ * Afterwards the set holds exactly `existing` followed by `accepted`, in that order:
+ * a bad file never enters it, and a duplicate is taken out again to wait outside for the
+ * facilitator's choice.
  */
-export function sortResponses(scan, texts, existing, lang) {
+export function readIntoSet(scan, set, texts, existing, lang) {
   const accepted = [];
   const conflicts = [];
   const problems = [];
   if (texts.length === 0) return { accepted, conflicts, problems };
-  const results = scan.readResponses(
+  const results = scan.readInto(
+    set,
     texts.map((t) => t.text),
     lang,
   );
@@ -192,6 +199,7 @@ export function sortResponses(scan, texts, existing, lang) {
     const id = identity(entry.response);
     if (id && !byWho.has(id)) byWho.set(id, entry);
   }
+  const waiting = []; // indexes in the set of the duplicates, ascending
   results.forEach((result, i) => {
     const name = texts[i].name;
     if ('error' in result) {
@@ -206,19 +214,18 @@ export function sortResponses(scan, texts, existing, lang) {
       migrated: result.migrated ?? null,
     };
     const same = byPrint.get(entry.fingerprint);
-    if (same) {
-      conflicts.push({ kind: 'same', existing: same, incoming: entry });
-      return;
-    }
     const id = identity(entry.response);
-    const other = id ? byWho.get(id) : null;
-    if (other) {
-      conflicts.push({ kind: 'alias', existing: other, incoming: entry });
+    const other = same ? null : id ? byWho.get(id) : null;
+    if (same || other) {
+      conflicts.push({ kind: same ? 'same' : 'alias', existing: same ?? other, incoming: entry });
+      waiting.push(result.index);
       return;
     }
     byPrint.set(entry.fingerprint, entry);
     if (id) byWho.set(id, entry);
     accepted.push(entry);
   });
+  // From the last to the first: each removal moves only the entries after it.
+  for (let k = waiting.length - 1; k >= 0; k -= 1) set.remove(waiting[k]);
   return { accepted, conflicts, problems };
 }

@@ -29,7 +29,7 @@ function topAdvice(advice, key, count) {
  */
 export function openPresentation(host, source, onClose) {
   const { scan, L, lang } = source;
-  const slides = [...CHARTS.map((def) => ({ def, title: L.say(def.title, lang) })), { def: null, title: w(lang, 'adviceSlide') }];
+  const slides = [...CHARTS.filter((def) => def.slide !== false).map((def) => ({ def, title: L.say(def.title, lang) })), { def: null, title: w(lang, 'adviceSlide') }];
   let index = 0;
   let fullscreen = false;
   let closed = false;

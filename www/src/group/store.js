@@ -59,7 +59,7 @@ export async function openStore(name) {
     },
     refusal,
 
-    /** {current: [{id, name, text}], baseline: [...], meta: {notes, settings}} in the order added. */
+    /** {current: [{id, name, text, fingerprint}], baseline: [...], meta: {notes, settings}} in the order added. */
     async load() {
       if (!db) return { current: [], baseline: [], meta: {} };
       const tx = db.transaction([RESPONSES, META], 'readonly');
@@ -71,12 +71,12 @@ export async function openStore(name) {
       return { current: pick('current'), baseline: pick('baseline'), meta };
     },
 
-    /** Adds entries ({name, text}) to `set`; resolves to their ids, in order. */
+    /** Adds entries ({name, text, fingerprint}) to `set`; resolves to their ids, in order. */
     async add(set, entries) {
       if (!db || entries.length === 0) return [];
       const tx = db.transaction(RESPONSES, 'readwrite');
       const objects = tx.objectStore(RESPONSES);
-      const requests = entries.map((entry) => objects.add({ set, name: entry.name, text: entry.text, added: Date.now() }));
+      const requests = entries.map((entry) => objects.add({ set, name: entry.name, text: entry.text, fingerprint: entry.fingerprint ?? null, added: Date.now() }));
       await finished(tx);
       return requests.map((r) => r.result);
     },
