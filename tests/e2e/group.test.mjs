@@ -325,6 +325,8 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
 
   it('keeps everything after a reload', async () => {
     const { page } = tab;
+    // A respondent's line, kept by the response's fingerprint (stable across visits).
+    await page.locator('.legend-toggle', { hasText: 'Bram' }).click();
     await page.waitForTimeout(500); // The notes are saved 300 ms after typing.
     await page.reload();
     await page.waitForSelector('main[data-ready="true"]');
@@ -333,6 +335,9 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     assert.equal(await page.inputValue('#group-notes'), 'Workshop 12 maart: eerst de veroorzakers bespreken.');
     assert.equal(await page.inputValue('#group-by'), 'position');
     assert.ok(await page.isVisible('#table-change'));
+    assert.equal(await page.locator('.legend-toggle', { hasText: 'Bram' }).getAttribute('aria-pressed'), 'true', 'the line shown before the reload');
+    assert.equal(await page.locator('.legend-toggle[aria-pressed="true"]').count(), 1);
+    await page.locator('.legend-toggle', { hasText: 'Bram' }).click();
     tab.assertClean();
   });
 
