@@ -125,14 +125,43 @@ function listFiles(dir, prefix = '') {
 
 const widget = path.join(DIST, 'widget');
 clean(widget);
-await esbuild.build({
+const widgetBuild = await esbuild.build({
   ...common,
   entryPoints: { 'netwerk-scan': path.join(WWW, 'netwerk-scan.js') },
   outdir: widget,
   splitting: true,
   // Chunks sit beside the entry, so every file is found relative to import.meta.url.
   chunkNames: 'netwerk-scan-[hash]',
+  metafile: true,
 });
+
+/**
+ * The chunks a chunk needs before it runs (its static imports, and theirs), as file
+ * names in the widget folder, in load order.
+ */
+function staticChunks(file, seen = new Set()) {
+  const output = widgetBuild.metafile.outputs[path.relative(ROOT, path.join(widget, file)).split(path.sep).join('/')];
+  for (const imported of output?.imports ?? []) {
+    if (imported.kind !== 'import-statement') continue;
+    const name = path.basename(imported.path);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    staticChunks(name, seen);
+  }
+  return [...seen];
+}
+
+/**
+ * The chunk that `import('./x.js')` in source `from` loads (esbuild's dynamic import
+ * of a source module), found through the metafile.
+ */
+function dynamicChunk(source) {
+  const want = path.relative(ROOT, path.join(WWW, source)).split(path.sep).join('/');
+  for (const [file, output] of Object.entries(widgetBuild.metafile.outputs)) {
+    if (output.entryPoint === want) return path.basename(file);
+  }
+  return null;
+}
 for (const file of WASM) copy(path.join(PKG, file), path.join(widget, file));
 
 // ----- the site: the widget's files and the host pages -----
@@ -140,8 +169,24 @@ for (const file of WASM) copy(path.join(PKG, file), path.join(widget, file));
 const site = path.join(DIST, 'site');
 clean(site);
 for (const file of listFiles(widget)) copy(path.join(widget, file), path.join(site, file));
-for (const file of ['index.html', 'group.html', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'robots.txt', 'site.css']) {
+for (const file of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'robots.txt', 'site.css']) {
   copy(path.join(WWW, file), path.join(site, file));
+}
+// The host pages name what the element needs before it draws its frame (the chunks the
+// entry imports), so the browser fetches them with the entry instead of after it; the
+// group page also what the group view needs at once (its chunk, the full module and
+// its wasm). `<!--__PRELOAD__-->` marks the place.
+const entryChunks = staticChunks('netwerk-scan.js');
+const preload = (files) => files.map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
+const groupChunks = ['src/group/app.js', 'pkg/full.js', 'src/model.js'].map(dynamicChunk).filter(Boolean);
+const pages = {
+  'index.html': preload(entryChunks),
+  'group.html': `${preload([...new Set([...entryChunks, ...groupChunks.flatMap((c) => [c, ...staticChunks(c)])])])}\n  <link rel="preload" href="full_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+};
+for (const [file, links] of Object.entries(pages)) {
+  const page = readFileSync(path.join(WWW, file), 'utf8');
+  if (!page.includes('<!--__PRELOAD__-->')) fail(`www/${file} has no <!--__PRELOAD__--> mark`);
+  writeFileSync(path.join(site, file), page.replace('<!--__PRELOAD__-->', () => links));
 }
 await esbuild.build({ ...common, plugins: [], entryPoints: { site: path.join(WWW, 'site.js') }, outdir: site });
 // The service worker caches exactly the files of this build; its version changes with

@@ -44,8 +44,8 @@ function serviceWorkers() {
   }
 }
 
-const workers = serviceWorkers();
-if (workers) {
+/** Registers the worker once the page has loaded: its caching never competes with the first visit. */
+function register(workers) {
   workers
     .register('sw.js')
     .then((registration) => {
@@ -61,4 +61,10 @@ if (workers) {
     .catch(() => {
       // No service worker (a private window, a sandboxed frame): the site works online as before.
     });
+}
+
+const workers = serviceWorkers();
+if (workers) {
+  if (document.readyState === 'complete') register(workers);
+  else window.addEventListener('load', () => register(workers), { once: true });
 }

@@ -30,6 +30,19 @@ function append(el, children) {
   }
 }
 
+/**
+ * Resolves in a new task, so that the browser may paint and answer input in between: a
+ * long start-up is cut into pieces that each block the page for a short while only.
+ * `scheduler.yield()` where the browser has it (it resumes before other queued work).
+ */
+export function nextTask() {
+  const scheduler = globalThis.scheduler;
+  if (scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    setTimeout(resolve, 0);
+  });
+}
+
 /** Replaces all children of `el`. */
 export function replaceChildren(el, ...children) {
   el.replaceChildren();

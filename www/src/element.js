@@ -17,7 +17,7 @@ import { firstChart } from './first-chart.js';
 import { respondentShell, groupShell } from './shell.js';
 import { openDraft, hasAnswers, DEFAULT_KEY, LEGACY_KEY } from './storage.js';
 import { LANGS, t, errorMessage } from './i18n.js';
-import { h } from './dom.js';
+import { h, nextTask } from './dom.js';
 
 const MODES = ['respondent', 'group'];
 
@@ -149,6 +149,7 @@ export class NetwerkScan extends HTMLElement {
     if (this.mode === 'group') {
       const parts = groupShell(this.#root, { lang });
       const [{ startGroup }, model] = await Promise.all([import('./group/app.js'), this.#model(lang)]);
+      await nextTask();
       this.#controller = await startGroup({ element: this, root: this.#root, parts, lang, model, emit: (type, detail) => this.emit(type, detail) });
       this.#catchUp(lang);
       return;
@@ -171,6 +172,8 @@ export class NetwerkScan extends HTMLElement {
       }
     }
     const [{ startRespondent }, model] = await Promise.all([import('./respondent/app.js'), this.#model(lang)]);
+    // The full module has just been compiled: the form is built in a task of its own.
+    await nextTask();
     const pending = this.#pendingResponse;
     this.#pendingResponse = undefined;
     this.#controller = await startRespondent({
@@ -185,6 +188,10 @@ export class NetwerkScan extends HTMLElement {
       initialResponse: pending,
       emit: (type, detail) => this.emit(type, detail),
     });
+    // A response set by the host while the scan was starting applies now.
+    const late = this.#pendingResponse;
+    this.#pendingResponse = undefined;
+    if (late !== undefined) this.#controller.setResponse(late);
     this.#catchUp(lang);
   }
 

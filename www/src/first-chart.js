@@ -8,6 +8,7 @@
 
 import initFirst, { drawFirstChart } from '../pkg/first.js';
 import { firstWasm } from './assets.js';
+import { nextTask } from './dom.js';
 
 export const FIRST_CHART_MARK = 'netwerkscan:first-chart';
 
@@ -35,6 +36,8 @@ export async function firstChart(canvas, response, lang) {
   const source = firstWasm();
   if (!source) return false;
   await initFirst({ module_or_path: source });
+  // Compiling the module and drawing are two pieces of work: the page stays responsive between them.
+  await nextTask();
   if (canvas.clientWidth === 0) return false;
   sizeCanvas(canvas);
   const drawn = drawFirstChart(canvas, response ?? null, lang === 'en' ? 'en' : 'nl');

@@ -13,6 +13,9 @@ const STRINGS = {
     subtitle: 'Scan voor netwerkregie: waar staat jullie samenwerking?',
     groupTitle: 'Netwerkscan voor de procesbegeleider',
     groupSubtitle: 'Leg de antwoorden van alle partners naast elkaar.',
+    // The group view's first card, drawn by the shell before the group view has loaded.
+    groupIntakeTitle: 'Antwoorden inlezen',
+    groupIntakeHelp: 'Lees de antwoordbestanden van de partners in (.json of .jsonl), meerdere tegelijk. Alles blijft in deze browser.',
     loading: 'De scan wordt geladen…',
     langGroup: 'Taal',
     stepsNav: 'Stappen van de scan',
@@ -129,6 +132,8 @@ const STRINGS = {
     subtitle: 'Scan for network governance: where does your collaboration stand?',
     groupTitle: 'Network scan for the facilitator',
     groupSubtitle: "Set all partners' answers side by side.",
+    groupIntakeTitle: 'Read responses',
+    groupIntakeHelp: "Read the partners' response files (.json or .jsonl), several at once. Everything stays in this browser.",
     loading: 'Loading the scan…',
     langGroup: 'Language',
     stepsNav: 'Steps of the scan',

@@ -75,7 +75,19 @@ export function groupShell(root, { lang }) {
   const langToggle = langButtons(lang);
   const alert = h('div', { class: 'alert-region', role: 'alert' });
   const status = h('div', { class: 'status-region', role: 'status' });
-  const main = h('main', { class: 'main group-main', part: 'main', tabindex: '-1' }, h('p', { class: 'loading' }, t(lang, 'loading')));
+  // The first card's heading and help at once, where the group view draws them: the page
+  // shows what it is for while the group view loads.
+  const main = h(
+    'main',
+    { class: 'main group-main', part: 'main', tabindex: '-1' },
+    h(
+      'section',
+      { class: 'intake card', dataset: { shell: '' } },
+      h('h2', {}, t(lang, 'groupIntakeTitle')),
+      h('p', { class: 'hint' }, t(lang, 'groupIntakeHelp')),
+      h('p', { class: 'loading' }, t(lang, 'loading')),
+    ),
+  );
   const frame = h(
     'div',
     { class: 'scan scan-group', part: 'scan' },

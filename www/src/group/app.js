@@ -274,15 +274,21 @@ export async function startGroup(ctx) {
   // ----- building the frame -----
 
   function build() {
-    ui.intake = buildIntake();
+    // The first time, the card the shell drew (its heading and help already on screen)
+    // becomes the intake card: those nodes stay where they are, painted once.
+    const shell = parts.main.querySelector(':scope > section.intake[data-shell]');
+    ui.intake = buildIntake(shell);
     ui.settings = buildSettings();
     ui.empty = h('p', { class: 'empty-note' }, w(lang, 'empty'));
     ui.report = h('div', { class: 'report-area' });
     ui.timing = h('p', { class: 'hint timing' });
-    replaceChildren(parts.main, ui.intake, ui.settings, ui.empty, ui.report, ui.timing);
+    if (shell) {
+      for (const child of [...parts.main.children]) if (child !== shell) child.remove();
+      parts.main.append(ui.settings, ui.empty, ui.report, ui.timing);
+    } else replaceChildren(parts.main, ui.intake, ui.settings, ui.empty, ui.report, ui.timing);
   }
 
-  function buildIntake() {
+  function buildIntake(shell = null) {
     const input = h('input', { type: 'file', id: 'group-files', class: 'file-input', multiple: true, accept: '.json,.jsonl,.ndjson,application/json' });
     const chooser = h('label', { for: 'group-files', class: 'button button-primary' }, w(lang, 'chooseFiles'));
     input.addEventListener('change', () => {
@@ -335,11 +341,18 @@ export async function startGroup(ctx) {
     });
     ui.notes = notes;
 
-    const section = h(
-      'section',
-      { class: 'intake card', 'aria-labelledby': 'intake-title' },
-      h('h2', { id: 'intake-title' }, w(lang, 'intakeTitle')),
-      h('p', { class: 'hint' }, w(lang, 'intakeHelp')),
+    const heading = shell?.querySelector(':scope > h2') ?? h('h2', {}, w(lang, 'intakeTitle'));
+    heading.id = 'intake-title';
+    heading.textContent = w(lang, 'intakeTitle');
+    const help = shell?.querySelector(':scope > p.hint') ?? h('p', { class: 'hint' }, w(lang, 'intakeHelp'));
+    help.textContent = w(lang, 'intakeHelp');
+    let section = shell;
+    if (section) {
+      for (const child of [...section.children]) if (child !== heading && child !== help) child.remove();
+      delete section.dataset.shell;
+      section.setAttribute('aria-labelledby', 'intake-title');
+    } else section = h('section', { class: 'intake card', 'aria-labelledby': 'intake-title' }, heading, help);
+    section.append(
       h(
         'div',
         { class: 'intake-grid' },
@@ -1084,24 +1097,40 @@ export async function startGroup(ctx) {
   refresh();
   parts.main.dataset.ready = 'true';
   // The first drawing of a session compiles the drawing code and loads the canvas font;
-  // do that while the facilitator is still choosing files, not when they arrive.
+  // do that while the facilitator is still choosing files, not when they arrive: in small
+  // pieces, each in a task of its own when the page is idle, so none holds the page up.
   if (!handle) {
-    setTimeout(() => {
-      if (handle) return;
-      try {
+    const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 64;
+    let warm = null;
+    const steps = [
+      () => {
         const none = new Responses();
-        const warm = scan.analyseSet(none, none, {});
+        warm = scan.analyseSet(none, none, {});
         none.free();
-        const canvas = document.createElement('canvas');
-        canvas.width = 64;
-        canvas.height = 64;
-        scan.drawConcepts(canvas, warm, lang, {});
-        scan.drawLadder(canvas, warm, lang, 'all');
-        warm.free();
+      },
+      () => scan.drawConcepts(canvas, warm, lang, {}),
+      () => scan.drawModules(canvas, warm, lang, {}),
+      () => scan.drawLadder(canvas, warm, lang, 'all'),
+      () => scan.drawInfluence(canvas, warm, lang),
+    ];
+    const next = () => {
+      const step = steps.shift();
+      if (!step || handle) {
+        warm?.free();
+        return;
+      }
+      try {
+        step();
+        idle(next);
       } catch {
         // Only a head start: the real drawing says what is wrong, if anything.
+        warm?.free();
       }
-    }, 50);
+    };
+    idle(next);
   }
   if (!store.available) say('status', w(lang, 'storageOff', { message: store.refusal }));
   else if (state.current.length || state.baseline.length) say('status', w(lang, 'restored', { n: state.current.length }));

@@ -3,10 +3,13 @@
 // respondenten") comes from the instrument's `words` (see labels.js), so a trainer's
 // instrument rewords the report and the charts alike.
 
+import { t } from '../i18n.js';
+
 const WORDS = {
   nl: {
-    intakeTitle: 'Antwoorden inlezen',
-    intakeHelp: 'Lees de antwoordbestanden van de partners in (.json of .jsonl), meerdere tegelijk. Alles blijft in deze browser.',
+    // The shell draws these before the group view loads (i18n.js), in the same place.
+    intakeTitle: t('nl', 'groupIntakeTitle'),
+    intakeHelp: t('nl', 'groupIntakeHelp'),
     chooseFiles: 'Bestanden kiezen',
     dropHere: 'of sleep ze hierheen',
     dropActive: 'Laat los om in te lezen',
@@ -148,8 +151,8 @@ const WORDS = {
     timing: '{n} respondent(en) berekend en getekend in {ms} ms.',
   },
   en: {
-    intakeTitle: 'Read responses',
-    intakeHelp: "Read the partners' response files (.json or .jsonl), several at once. Everything stays in this browser.",
+    intakeTitle: t('en', 'groupIntakeTitle'),
+    intakeHelp: t('en', 'groupIntakeHelp'),
     chooseFiles: 'Choose files',
     dropHere: 'or drop them here',
     dropActive: 'Release to read',

@@ -132,7 +132,7 @@ export async function startRespondent(ctx) {
 
   const later = createLater();
 
-  function analyse({ redraw = true, first } = {}) {
+  function analyse({ redraw = true, first, drawn } = {}) {
     stale = false;
     let next;
     try {
@@ -144,7 +144,7 @@ export async function startRespondent(ctx) {
     const previous = handle;
     handle = next;
     report = null;
-    charts.update(handle, { redraw, first });
+    charts.update(handle, { redraw, first, drawn });
     previous?.free();
   }
 
@@ -444,7 +444,9 @@ export async function startRespondent(ctx) {
 
   renderChrome();
   nav.render(lang());
-  analyse();
+  // The first module drew the concept radar of this response; the other charts are drawn
+  // once the observer says they are on screen.
+  analyse({ drawn: 'concepts' });
   if (!ctx.firstChartDrawn && parts.conceptsCanvas.clientWidth > 0) {
     // The first module declined (another instrument, a draft it would not read, the
     // single file): the radar analyse() just drew is the first one on screen.

@@ -3,6 +3,11 @@
 // on canvases through plotters; this module decides when:
 // - on every answer only the charts that are on screen are redrawn, at once (the concept
 //   radar stays cheap); the others are marked and drawn when they scroll into view;
+// - at start-up nothing is drawn until the IntersectionObserver has said what is on
+//   screen (on a phone the charts are below the opening screen), and the concept radar
+//   the first module drew is not drawn again;
+// - a chart left undrawn off screen is drawn when the page is idle, one per task, so it
+//   is ready before it is scrolled to; printing draws whatever is still waiting;
 // - a table is rebuilt only while it is open and on screen;
 // - a canvas's backing store follows its CSS size times devicePixelRatio, as reported
 //   by a ResizeObserver (which also fires when the zoom changes the device pixels), so
@@ -37,6 +42,27 @@ export function createCharts({ parts, view, report, onError }) {
   let stepFigure = null;
   const later = createLater();
 
+  // Off-screen charts that wait: drawn one at a time when the browser is idle.
+  const idle = globalThis.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 1000 }) : (fn) => setTimeout(fn, 50);
+  let idleQueued = false;
+  const waiting = (canvas, chart) => chart.dirty && canvas.isConnected && chart.size && chart.size.width > 0 && chart.size.height > 0;
+  function drawWhenIdle() {
+    if (idleQueued) return;
+    idleQueued = true;
+    idle(() => {
+      idleQueued = false;
+      for (const [canvas, chart] of canvases) {
+        if (!waiting(canvas, chart)) continue;
+        draw(canvas, true);
+        drawWhenIdle();
+        return;
+      }
+    });
+  }
+  globalThis.addEventListener?.('beforeprint', () => {
+    for (const [canvas, chart] of canvases) if (waiting(canvas, chart)) draw(canvas, true);
+  });
+
   // A margin, so that a chart is drawn just before it scrolls into view.
   const intersection = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -68,7 +94,8 @@ export function createCharts({ parts, view, report, onError }) {
   });
 
   function observeCanvas(canvas, key) {
-    canvases.set(canvas, { key, visible: true, dirty: false, size: null });
+    // Off screen until the observer's first word, which comes before the next frame's paint.
+    canvases.set(canvas, { key, visible: false, dirty: false, size: null });
     intersection.observe(canvas);
     try {
       resize.observe(canvas, { box: 'device-pixel-content-box' });
@@ -83,17 +110,21 @@ export function createCharts({ parts, view, report, onError }) {
     resize.unobserve(canvas);
   }
 
-  /** Draws one canvas now, or marks it for later when it is off screen or has no size. */
-  function draw(canvas) {
+  /**
+   * Draws one canvas now, or marks it for later when it is off screen or has no size.
+   * `force`: draw it if it has a size, wherever it is (the first chart on screen).
+   */
+  function draw(canvas, force = false) {
     const chart = canvases.get(canvas);
     if (!chart || !handle) return;
-    if (!chart.visible || (chart.size && (chart.size.width === 0 || chart.size.height === 0))) {
+    if ((!chart.visible && !force) || (chart.size && (chart.size.width === 0 || chart.size.height === 0))) {
       chart.dirty = true;
       // Off screen, the backing store still follows the CSS size (cheap: nothing is
       // drawn), so a canvas never shows a stretched picture; it is drawn when seen.
       if (chart.size && chart.size.width > 0 && chart.size.height > 0) {
         if (canvas.width !== chart.size.width) canvas.width = chart.size.width;
         if (canvas.height !== chart.size.height) canvas.height = chart.size.height;
+        drawWhenIdle();
       }
       return;
     }
@@ -171,9 +202,15 @@ export function createCharts({ parts, view, report, onError }) {
      * once, the other charts and the tables once the answer is painted. `redraw: false`
      * when only words changed that no chart shows (a comment, an alias).
      */
-    update(next, { redraw = true, first } = {}) {
+    update(next, { redraw = true, first, drawn } = {}) {
       handle = next;
       if (!redraw) return;
+      if (drawn) {
+        // Start-up: `drawn` is on the canvas already; the rest waits until it is seen.
+        for (const chart of canvases.values()) chart.dirty = chart.key !== drawn;
+        for (const table of tables.values()) table.dirty = true;
+        return;
+      }
       const rest = () => {
         for (const [canvas, chart] of canvases) if (chart.key !== first) draw(canvas);
         for (const details of tables.keys()) fillTable(details);
@@ -192,7 +229,7 @@ export function createCharts({ parts, view, report, onError }) {
 
     /** Draws the chart `key` now (the concept radar when the first module declined). */
     drawNow(key) {
-      for (const [canvas, chart] of canvases) if (chart.key === key) draw(canvas);
+      for (const [canvas, chart] of canvases) if (chart.key === key) draw(canvas, true);
     },
 
     /** The language changed: captions, summaries, every chart and open table. */
