@@ -150,18 +150,6 @@ function staticChunks(file, seen = new Set()) {
   }
   return [...seen];
 }
-
-/**
- * The chunk that `import('./x.js')` in source `from` loads (esbuild's dynamic import
- * of a source module), found through the metafile.
- */
-function dynamicChunk(source) {
-  const want = path.relative(ROOT, path.join(WWW, source)).split(path.sep).join('/');
-  for (const [file, output] of Object.entries(widgetBuild.metafile.outputs)) {
-    if (output.entryPoint === want) return path.basename(file);
-  }
-  return null;
-}
 for (const file of WASM) copy(path.join(PKG, file), path.join(widget, file));
 
 // ----- the site: the widget's files and the host pages -----
@@ -173,16 +161,12 @@ for (const file of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-51
   copy(path.join(WWW, file), path.join(site, file));
 }
 // The host pages name what the element needs before it draws its frame (the chunks the
-// entry imports), so the browser fetches them with the entry instead of after it; the
-// group page also what the group view needs at once (its chunk, the full module and
-// its wasm). `<!--__PRELOAD__-->` marks the place.
+// entry imports), so the browser fetches them with the entry instead of after it. What
+// comes after the frame (the app, the full module) is not preloaded: it would compete
+// with the frame for the connection. `<!--__PRELOAD__-->` marks the place.
 const entryChunks = staticChunks('netwerk-scan.js');
 const preload = (files) => files.map((f) => `<link rel="modulepreload" href="${f}">`).join('\n  ');
-const groupChunks = ['src/group/app.js', 'pkg/full.js', 'src/model.js'].map(dynamicChunk).filter(Boolean);
-const pages = {
-  'index.html': preload(entryChunks),
-  'group.html': `${preload([...new Set([...entryChunks, ...groupChunks.flatMap((c) => [c, ...staticChunks(c)])])])}\n  <link rel="preload" href="full_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
-};
+const pages = { 'index.html': preload(entryChunks), 'group.html': preload(entryChunks) };
 for (const [file, links] of Object.entries(pages)) {
   const page = readFileSync(path.join(WWW, file), 'utf8');
   if (!page.includes('<!--__PRELOAD__-->')) fail(`www/${file} has no <!--__PRELOAD__--> mark`);

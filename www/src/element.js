@@ -21,6 +21,19 @@ import { h, nextTask } from './dom.js';
 
 const MODES = ['respondent', 'group'];
 
+/** Resolves once the browser has painted what is on the page now (or soon, where nothing paints). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** `nl-NL` → `nl`; any other language the scan does not speak → null. */
 function supported(code) {
   const primary = String(code ?? '').toLowerCase().split('-')[0];
@@ -148,6 +161,8 @@ export class NetwerkScan extends HTMLElement {
     let lang = this.language;
     if (this.mode === 'group') {
       const parts = groupShell(this.#root, { lang });
+      // The frame is painted before the group view and the full module are fetched and compiled.
+      await afterPaint();
       const [{ startGroup }, model] = await Promise.all([import('./group/app.js'), this.#model(lang)]);
       await nextTask();
       this.#controller = await startGroup({ element: this, root: this.#root, parts, lang, model, emit: (type, detail) => this.emit(type, detail) });
