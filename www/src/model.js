@@ -4,6 +4,7 @@
 
 import { fullWasm } from './assets.js';
 import { t, errorMessage } from './i18n.js';
+import { nextTask } from './dom.js';
 
 let ready = null;
 
@@ -11,6 +12,8 @@ let ready = null;
 function fullModule() {
   ready ??= import('../pkg/full.js').then(async (module) => {
     await module.default({ module_or_path: fullWasm() });
+    // Compiling the module and the first calls into it are two pieces of work.
+    await nextTask();
     return module;
   });
   return ready;

@@ -20,7 +20,7 @@
 // between two elements on a page.
 
 import respondentSheet from '../../styles/respondent.css' with { type: 'css' };
-import { h } from '../dom.js';
+import { h, nextTask } from '../dom.js';
 import { t, tx, errorMessage } from '../i18n.js';
 import { markFirstChart } from '../first-chart.js';
 import { hasAnswers } from '../storage.js';
@@ -442,6 +442,9 @@ export async function startRespondent(ctx) {
 
   // ----- first paint -----
 
+  // Everything is built and listening; what follows (the words, the step bar, the first
+  // report) is a task of its own.
+  await nextTask();
   renderChrome();
   nav.render(lang());
   // The first module drew the concept radar of this response; the other charts are drawn
