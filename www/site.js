@@ -44,7 +44,10 @@ function serviceWorkers() {
   }
 }
 
-/** Registers the worker once the page has loaded: its caching never competes with the first visit. */
+/**
+ * Registers the worker once the page has loaded and is idle: its start and its caching
+ * never compete with the scan's own start.
+ */
 function register(workers) {
   workers
     .register('sw.js')
@@ -65,6 +68,7 @@ function register(workers) {
 
 const workers = serviceWorkers();
 if (workers) {
-  if (document.readyState === 'complete') register(workers);
-  else window.addEventListener('load', () => register(workers), { once: true });
+  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(() => register(workers), { timeout: 3000 }) : setTimeout(() => register(workers), 1000));
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
