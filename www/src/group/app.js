@@ -1097,29 +1097,35 @@ export async function startGroup(ctx) {
   refresh();
   parts.main.dataset.ready = 'true';
   // The first drawing of a session compiles the drawing code and loads the canvas font;
-  // do that while the facilitator is still choosing files, not when they arrive: in small
+  // do that while the facilitator is still choosing files, not when they arrive: once
+  // they reach for the files (a pointer over the page, the focus in it, a drag), in small
   // pieces, each in a task of its own when the page is idle, so none holds the page up.
-  if (!handle) {
+  const warmUp = () => {
+    for (const type of ['pointerover', 'focusin', 'dragenter']) parts.main.removeEventListener(type, warmUp);
+    if (!handle) warm();
+  };
+  if (!handle) for (const type of ['pointerover', 'focusin', 'dragenter']) parts.main.addEventListener(type, warmUp);
+  function warm() {
     const idle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
     const canvas = document.createElement('canvas');
     canvas.width = 64;
     canvas.height = 64;
-    let warm = null;
+    let empty = null;
     const steps = [
       () => {
         const none = new Responses();
-        warm = scan.analyseSet(none, none, {});
+        empty = scan.analyseSet(none, none, {});
         none.free();
       },
-      () => scan.drawConcepts(canvas, warm, lang, {}),
-      () => scan.drawModules(canvas, warm, lang, {}),
-      () => scan.drawLadder(canvas, warm, lang, 'all'),
-      () => scan.drawInfluence(canvas, warm, lang),
+      () => scan.drawConcepts(canvas, empty, lang, {}),
+      () => scan.drawModules(canvas, empty, lang, {}),
+      () => scan.drawLadder(canvas, empty, lang, 'all'),
+      () => scan.drawInfluence(canvas, empty, lang),
     ];
     const next = () => {
       const step = steps.shift();
       if (!step || handle) {
-        warm?.free();
+        empty?.free();
         return;
       }
       try {
@@ -1127,7 +1133,7 @@ export async function startGroup(ctx) {
         idle(next);
       } catch {
         // Only a head start: the real drawing says what is wrong, if anything.
-        warm?.free();
+        empty?.free();
       }
     };
     idle(next);
