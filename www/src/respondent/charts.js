@@ -6,8 +6,9 @@
 // - at start-up nothing is drawn until the IntersectionObserver has said what is on
 //   screen (on a phone the charts are below the opening screen), and the concept radar
 //   the first module drew is not drawn again;
-// - a chart left undrawn off screen is drawn when the page is idle, one per task, so it
-//   is ready before it is scrolled to; printing draws whatever is still waiting;
+// - a chart left undrawn off screen is drawn when the page is idle, one per task, once
+//   the participant has started (a click, a key), so it is ready before it is scrolled
+//   to and the scan's own start is not slowed; printing draws whatever is still waiting;
 // - a table is rebuilt only while it is open and on screen;
 // - a canvas's backing store follows its CSS size times devicePixelRatio, as reported
 //   by a ResizeObserver (which also fires when the zoom changes the device pixels), so
@@ -45,9 +46,17 @@ export function createCharts({ parts, view, report, onError }) {
   // Off-screen charts that wait: drawn one at a time when the browser is idle.
   const idle = globalThis.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 1000 }) : (fn) => setTimeout(fn, 50);
   let idleQueued = false;
+  let started = false;
   const waiting = (canvas, chart) => chart.dirty && canvas.isConnected && chart.size && chart.size.width > 0 && chart.size.height > 0;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const type of ['pointerdown', 'keydown']) parts.frame.removeEventListener(type, start, true);
+    drawWhenIdle();
+  };
+  for (const type of ['pointerdown', 'keydown']) parts.frame.addEventListener(type, start, true);
   function drawWhenIdle() {
-    if (idleQueued) return;
+    if (idleQueued || !started) return;
     idleQueued = true;
     idle(() => {
       idleQueued = false;
