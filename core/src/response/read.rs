@@ -691,16 +691,39 @@ fn next_raw<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Box<RawValue>, A::Err
     map.next_value::<Box<RawValue>>()
 }
 
+/// The keys of one object's unknown fields, to find one given twice: the fields
+/// themselves while they are few, a hash set once they are many (a file of a megabyte
+/// can have 90,000 of them; comparing each with all before it took minutes: finding F8).
+#[derive(Default)]
+struct ExtraKeys(std::collections::HashSet<String>);
+
+impl ExtraKeys {
+    /// Above this many fields, the hash set.
+    const FEW: usize = 16;
+
+    /// Whether `key` is among the fields of `extra` already; if not, it is noted, and
+    /// the caller adds it.
+    fn seen(&mut self, extra: &Extra, key: &str) -> bool {
+        if extra.0.len() < Self::FEW {
+            return extra.0.iter().any(|(k, _)| k == key);
+        }
+        if self.0.is_empty() {
+            self.0.extend(extra.0.iter().map(|(k, _)| k.clone()));
+        }
+        !self.0.insert(key.to_owned())
+    }
+}
+
 /// Keeps an unknown field; a key given twice is an error, not a silent overwrite.
 fn keep<'de, A: MapAccess<'de>>(
     r: &mut Reader<'_>,
-    extra: &mut Extra,
+    (extra, keys): (&mut Extra, &mut ExtraKeys),
     path: impl FnOnce() -> String,
     key: Cow<'de, str>,
     map: &mut A,
 ) -> Result<(), A::Error> {
     let raw = next_raw(map)?;
-    if extra.0.iter().any(|(k, _)| *k == key) {
+    if keys.seen(extra, &key) {
         r.duplicate(path());
     } else {
         extra.0.push((key.into_owned(), raw));
@@ -860,6 +883,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
         let r = self.r;
         let n = r.instrument.statement_count();
         let mut top = TopFields::default();
+        let mut extra_keys = ExtraKeys::default();
         top.response.answers = vec![Answer::Unanswered; n];
         // Which known keys were seen, to refuse one given twice.
         let mut seen = 0u16;
@@ -867,7 +891,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
             let Some(k) = KEYS.iter().position(|x| *x == key) else {
                 keep(
                     r,
-                    &mut top.response.extra,
+                    (&mut top.response.extra, &mut extra_keys),
                     || key.to_string(),
                     key.clone(),
                     &mut map,
@@ -943,6 +967,7 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<InstrumentRef>, A::Error> {
         let r = self.r;
         let mut out = InstrumentRef::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; 3];
         while let Some(key) = next_key(&mut map)? {
             let k = match key.as_ref() {
@@ -952,7 +977,7 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 _ => {
                     keep(
                         r,
-                        &mut out.extra,
+                        (&mut out.extra, &mut extra_keys),
                         || format!("instrument.{key}"),
                         key.clone(),
                         &mut map,
@@ -1008,12 +1033,13 @@ impl<'de> Section<'de> for RespondentSection<'_, '_> {
         ];
         let r = self.r;
         let mut out = Respondent::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; 6];
         while let Some(key) = next_key(&mut map)? {
             let Some(k) = KEYS.iter().position(|x| *x == key) else {
                 keep(
                     r,
-                    &mut out.extra,
+                    (&mut out.extra, &mut extra_keys),
                     || format!("respondent.{key}"),
                     key.clone(),
                     &mut map,
@@ -1292,6 +1318,7 @@ impl<'de> Section<'de> for LadderSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<LadderAnswer, A::Error> {
         let r = self.r;
         let mut out = LadderAnswer::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; 2];
         while let Some(key) = next_key(&mut map)? {
             let k = match key.as_ref() {
@@ -1300,7 +1327,7 @@ impl<'de> Section<'de> for LadderSection<'_, '_> {
                 _ => {
                     keep(
                         r,
-                        &mut out.extra,
+                        (&mut out.extra, &mut extra_keys),
                         || format!("ladder.{key}"),
                         key.clone(),
                         &mut map,
@@ -1340,6 +1367,7 @@ impl<'de> Section<'de> for InterestsSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Interests, A::Error> {
         let r = self.r;
         let mut out = Interests::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; InterestQuestion::COUNT + 1];
         while let Some(key) = next_key(&mut map)? {
             if key == "influence" {
@@ -1357,7 +1385,7 @@ impl<'de> Section<'de> for InterestsSection<'_, '_> {
             let Some(q) = InterestQuestion::parse(&key) else {
                 keep(
                     r,
-                    &mut out.extra,
+                    (&mut out.extra, &mut extra_keys),
                     || format!("interests.{key}"),
                     key.clone(),
                     &mut map,
@@ -1392,12 +1420,13 @@ impl<'de> Section<'de> for InfluenceSection<'_, '_> {
         let r = self.r;
         let mut out = [Answer::Unanswered; InfluenceSource::COUNT];
         let mut extra = Extra::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; InfluenceSource::COUNT];
         while let Some(key) = next_key(&mut map)? {
             let Some(s) = InfluenceSource::parse(&key) else {
                 keep(
                     r,
-                    &mut extra,
+                    (&mut extra, &mut extra_keys),
                     || format!("interests.influence.{key}"),
                     key.clone(),
                     &mut map,

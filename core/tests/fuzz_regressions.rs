@@ -1,0 +1,394 @@
+//! Regression tests from fuzzing (FUZZING.md): the findings F1 to F8, and the edge
+//! cases the fuzz targets' structure-aware mutator makes, each pinned to the behaviour
+//! it must keep: no panic, and an error that names its field in a message of a
+//! readable size, or a response that is written so that it reads back equal.
+//!
+//! A test marked `#[ignore = "F<n>: ..."]` describes a finding that waits for a
+//! decision; it fails until that lands (`cargo test -p netwerkregie --test
+//! fuzz_regressions -- --ignored`).
+
+use std::time::{Duration, Instant};
+
+use netwerkregie::response::{FingerprintState, MAX_RESPONSE_BYTES};
+use netwerkregie::{Instrument, InstrumentError, Lang, Response, ResponseError};
+use serde_json::{json, Value};
+
+fn instrument() -> &'static Instrument {
+    Instrument::builtin()
+}
+
+/// A small valid response, its members in the order the writer writes them.
+const BASE: &str = r#"{"format":"netwerkscan-response","version":2,"instrument":{"id":"netwerkscan","version":"2"},"answers":{"opgave-eigen":4}}"#;
+
+fn base() -> String {
+    BASE.to_owned()
+}
+
+fn read(text: &str) -> Result<Response, ResponseError> {
+    Response::from_json(text, instrument())
+}
+
+#[track_caller]
+fn error_of(text: &str) -> ResponseError {
+    match read(text) {
+        Ok(r) => panic!("expected an error for {text:.300}, read {r:?}"),
+        Err(e) => e,
+    }
+}
+
+/// The error names every needle in English, and has a Dutch message too.
+#[track_caller]
+fn assert_names(err: &ResponseError, needles: &[&str]) {
+    let en = err.to_string();
+    for needle in needles {
+        assert!(en.contains(needle), "`{needle}` not in: {en:.2000}");
+    }
+    assert!(!err.message(Lang::Nl).trim().is_empty());
+}
+
+/// The round trip of the fuzz targets: written compact and pretty, within the limit,
+/// read back equal with an equal fingerprint, and written again the same.
+#[track_caller]
+fn assert_round_trip(r: &Response) {
+    let hasher = FingerprintState::with_seed(8);
+    for text in [r.to_json(instrument()), r.to_json_pretty(instrument())] {
+        assert!(text.len() <= MAX_RESPONSE_BYTES, "{} bytes", text.len());
+        let back = read(&text).unwrap_or_else(|e| panic!("does not read back: {e:.2000}"));
+        assert_eq!(&back, r);
+        assert_eq!(back.fingerprint(&hasher), r.fingerprint(&hasher));
+        assert_eq!(back.to_json(instrument()), r.to_json(instrument()));
+        assert_eq!(
+            back.to_json_pretty(instrument()),
+            r.to_json_pretty(instrument())
+        );
+    }
+}
+
+/// `base()` with `"answers": {"opgave-eigen": <raw>}`, the number as written.
+fn with_answer(raw: &str) -> String {
+    base().replace("\"opgave-eigen\":4", &format!("\"opgave-eigen\":{raw}"))
+}
+
+/// `base()` with the top-level member `"x": <raw>` added.
+fn with_x(raw: &str) -> String {
+    format!("{}, \"x\": {raw}}}", &BASE[..BASE.len() - 1])
+}
+
+// ---------------------------------------------------------------------------------
+// Edge cases that behave as they must.
+
+#[test]
+fn numbers_that_are_no_answer_name_the_field() {
+    for raw in [
+        "0",
+        "6",
+        "-1",
+        "-0",
+        "-0.0",
+        "3.0",
+        "3e0",
+        "30e-1",
+        "3.5",
+        "255",
+        "256",
+        "261",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "1e20",
+        "1.7976931348623157e308",
+        "5e-324",
+    ] {
+        let err = error_of(&with_answer(raw));
+        assert_eq!(err.fields().len(), 1, "{raw}: {err}");
+        assert_names(&err, &["answers.opgave-eigen"]);
+    }
+}
+
+#[test]
+fn numbers_json_cannot_hold_are_syntax_errors() {
+    for raw in [
+        "1e400", "-1e400", "NaN", "Infinity", "03", "1.", ".5", "+1", "0x3",
+    ] {
+        let err = error_of(&with_answer(raw));
+        assert!(
+            matches!(err, ResponseError::Syntax { line: 1, .. }),
+            "{raw}: {err:?}"
+        );
+        assert_names(&err, &["line 1"]);
+    }
+}
+
+#[test]
+fn a_key_given_twice_is_refused_by_name() {
+    let text = r#"{"format": "netwerkscan-response", "version": 2,
+        "instrument": {"id": "netwerkscan", "version": "2"},
+        "answers": {"opgave-eigen": 2, "opgave-eigen": 3}, "x": 1, "x": 2}"#;
+    let err = error_of(text);
+    assert_names(&err, &["answers.opgave-eigen", "x: ", "twice"]);
+    let text = with_x("{}").replace("\"answers\":", "\"answers\":{},\"answers\":");
+    assert_names(&error_of(&text), &["answers", "twice"]);
+}
+
+#[test]
+fn string_escapes() {
+    // A pair of surrogates is one character; a lone one is not text.
+    let ok = base().replace(
+        "\"answers\"",
+        r#""respondent": {"alias": "\ud83d\ude00 \u00e9\u0000"}, "answers""#,
+    );
+    let r = read(&ok).expect("valid escapes");
+    assert_eq!(r.respondent.alias, "\u{1f600} \u{e9}\u{0}");
+    assert_round_trip(&r);
+    for lone in [r"\ud800", r"\udc00", r"\ud800\u0041", r"\udc00\ud800"] {
+        let text = base().replace(
+            "\"answers\"",
+            &format!(r#""respondent": {{"alias": "{lone}"}}, "answers""#),
+        );
+        let err = error_of(&text);
+        assert!(matches!(err, ResponseError::Syntax { .. }), "{lone}: {err}");
+        assert_names(&err, &["line 1", "escape"]);
+    }
+}
+
+#[test]
+fn a_control_character_in_a_string_is_a_syntax_error() {
+    for c in ['\u{0}', '\u{1}', '\n', '\u{1f}'] {
+        let text = base().replace(
+            "\"answers\"",
+            &format!(r#""respondent": {{"alias": "a{c}b"}}, "answers""#),
+        );
+        let err = error_of(&text);
+        assert!(matches!(err, ResponseError::Syntax { .. }), "{c:?}: {err}");
+        assert_names(&err, &["control character"]);
+    }
+}
+
+#[test]
+fn deep_nesting_is_no_stack_overflow() {
+    let nest = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    // An unknown field is kept as its raw text, skipped over without recursion: any
+    // depth reads, and is written back as it was.
+    for depth in [127, 128, 129, 10_000, 400_000] {
+        let r = read(&with_x(&nest(depth))).unwrap_or_else(|e| panic!("{depth}: {e}"));
+        assert_eq!(r.extra.get("x").map(str::len), Some(2 * depth));
+        assert_round_trip(&r);
+    }
+    // Where a value is expected, a deep list is a value of the wrong kind.
+    let deep = nest(400_000);
+    let err = error_of(&base().replace(":4}", &format!(":{deep}}}")));
+    assert_names(&err, &["answers.opgave-eigen", "a list"]);
+    let err = error_of(&base().replace(
+        "\"answers\"",
+        &format!("\"respondent\":{{\"roles\":{deep}}},\"answers\""),
+    ));
+    assert_names(&err, &["respondent.roles[0]"]);
+    assert!(matches!(error_of(&deep), ResponseError::NotAResponse(_)));
+    // The instrument is read into a tree: serde_json's recursion limit stops it.
+    let err = Instrument::from_json(&nest(100_000)).expect_err("not an instrument");
+    assert!(matches!(err, InstrumentError::Syntax { .. }), "{err}");
+    assert!(err.to_string().contains("recursion limit"), "{err}");
+}
+
+#[test]
+fn the_size_limit_is_exact() {
+    let text = base();
+    let at_limit = format!("{text}{}", " ".repeat(MAX_RESPONSE_BYTES - text.len()));
+    assert_round_trip(&read(&at_limit).expect("at the limit"));
+    let over = format!("{at_limit} ");
+    assert_eq!(
+        error_of(&over),
+        ResponseError::TooLarge {
+            bytes: MAX_RESPONSE_BYTES + 1
+        }
+    );
+}
+
+#[test]
+fn empty_and_blank_texts() {
+    for text in ["", " ", "\n\r\t ", "\u{feff}", "\u{feff} \n", "\u{3000}"] {
+        let err = error_of(text);
+        assert!(matches!(err, ResponseError::Empty), "{text:?}: {err:?}");
+    }
+    for text in ["\u{0}", "\u{feff}\u{feff}"] {
+        let err = error_of(text);
+        assert!(matches!(err, ResponseError::Syntax { .. }), "{err:?}");
+    }
+}
+
+#[test]
+fn a_key_that_is_a_known_field_in_disguise_is_unknown() {
+    // Escaped spellings are the same key; other spellings are other keys.
+    let escaped = base().replace("\"answers\"", r#""\u0061nswers""#);
+    assert!(read(&escaped).is_ok());
+    for key in ["Answers", "answers ", "answers\\u0000"] {
+        let text = base().replace("\"answers\"", &format!("\"{key}\""));
+        assert_names(&error_of(&text), &["answers", "missing"]);
+    }
+}
+
+#[test]
+fn the_builtin_instrument_re_validates_from_its_own_json() {
+    let builtin = Instrument::builtin();
+    for json in [
+        serde_json::to_string(builtin.file()).expect("serialises"),
+        serde_json::to_string_pretty(builtin.file()).expect("serialises"),
+    ] {
+        assert_eq!(
+            &Instrument::from_json(&json).expect("re-validates"),
+            builtin
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The findings (FUZZING.md).
+
+/// F1: reading moved unknown fields around (`serde_json::Map::remove` was
+/// `swap_remove`), so each save of a response reordered them. Fixed by the one-pass
+/// reader, which keeps them in file order as their raw text.
+#[test]
+fn f1_unknown_fields_keep_their_order() {
+    let text = r#"{"format": "netwerkscan-response", "version": 2,
+        "instrument": {"id": "netwerkscan", "version": "2", "c": 1, "a": 2},
+        "respondent": {"alias": "A", "b": 1, "a": 2.50},
+        "answers": {}, "c": 1, "b": [2, 2.0], "a": {"z": 1, "y": 2}}"#;
+    let r = read(text).expect("valid");
+    let keys =
+        |e: &netwerkregie::response::Extra| e.0.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    assert_eq!(keys(&r.extra), ["c", "b", "a"]);
+    assert_eq!(keys(&r.instrument.extra), ["c", "a"]);
+    assert_eq!(keys(&r.respondent.extra), ["b", "a"]);
+    // Raw text, to the last digit and the inner order.
+    assert_eq!(r.respondent.extra.get("a"), Some("2.50"));
+    assert_eq!(r.extra.get("a"), Some(r#"{"z": 1, "y": 2}"#));
+    assert_round_trip(&r);
+}
+
+/// F2: a UTF-8 byte order mark (Windows editors write one) was refused as "not valid
+/// JSON at line 1, column 1: expected value". Fixed by the rewrite: it is skipped.
+#[test]
+fn f2_a_byte_order_mark_is_skipped() {
+    let text = format!("\u{feff}{}", base());
+    let r = read(&text).expect("a BOM before the JSON is not part of it");
+    assert_eq!(r, read(&base()).expect("valid"));
+    let instrument = format!("\u{feff}{}", Instrument::builtin_json());
+    assert!(Instrument::from_json(&instrument).is_ok());
+}
+
+/// F5: `"version": 1.0` was refused as "not a whole number" while answers took `3.0`,
+/// and `-1` got the same wrong reason. Fixed by the rewrite: the version is read like an
+/// answer (the format says integers; `3.0` and `1.0` are both refused, naming the
+/// field), and a negative version is "not a version number".
+#[test]
+fn f5_the_version_is_read_like_an_answer() {
+    let version = |raw: &str| base().replace("\"version\":2,", &format!("\"version\":{raw},"));
+    let err = error_of(&version("2.0"));
+    assert_names(&err, &["version 2.0", "without decimals"]);
+    assert_names(
+        &error_of(&with_answer("3.0")),
+        &["answers.opgave-eigen: 3.0", "without decimals"],
+    );
+    let err = error_of(&version("-1"));
+    assert_names(&err, &["version -1 is not a version number"]);
+    assert!(!err.to_string().contains("whole number is"), "{err}");
+}
+
+/// F6: an instrument value of the wrong type was named by line and column only
+/// (`invalid value: integer 256, expected u8 at line 1 column 812`). Fixed by the
+/// rewrite: the instrument reader names the field, and lists every problem.
+#[test]
+fn f6_an_instrument_type_error_names_its_field() {
+    let mut v: Value = serde_json::from_str(Instrument::builtin_json()).expect("JSON");
+    v["items"][0]["check"] = json!(256);
+    v["items"][1]["reverse"] = json!("ja");
+    v["title"] = json!(3);
+    let err = Instrument::from_json(&v.to_string()).expect_err("wrong types");
+    let InstrumentError::Invalid(problems) = &err else {
+        panic!("{err}")
+    };
+    for field in ["items[0].check", "items[1].reverse", "title"] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with(&format!("{field}: "))),
+            "{field} not named in {problems:?}"
+        );
+    }
+}
+
+/// F7: a response to version 1 is read as version 2 with its answers to replaced
+/// questions left out, and the report says how many. Saved (the page's "Antwoorden
+/// opslaan") it is a version 2 file with `"from": "1"` and without those answers, so
+/// read again it has left out none: the count is lost on the first save. The format
+/// has no place for it yet (a decision for the response format).
+#[test]
+#[ignore = "F7: the response format has no place for the count of left-out answers"]
+fn f7_a_saved_migrated_response_still_says_how_many_answers_were_left_out() {
+    let text = include_str!("fixtures/v1/anna-gemeente.json");
+    let r = read(text).expect("version 1 reads");
+    let left_out = r.migrated.as_ref().map_or(0, |m| m.left_out);
+    assert!(left_out > 0);
+    let back = read(&r.to_json_pretty(instrument())).expect("reads back");
+    assert_eq!(back.migrated.as_ref().map(|m| m.left_out), Some(left_out));
+}
+
+/// F7 as it is: everything but the count survives the save.
+#[test]
+fn f7_a_saved_migrated_response_keeps_its_answers_and_origin() {
+    let text = include_str!("fixtures/v1/anna-gemeente.json");
+    let r = read(text).expect("version 1 reads");
+    let mut back = read(&r.to_json_pretty(instrument())).expect("reads back");
+    assert_eq!(back.instrument.from.as_deref(), Some("1"));
+    assert_eq!(back.migrated.as_ref().map(|m| m.left_out), Some(0));
+    if let (Some(b), Some(m)) = (&mut back.migrated, &r.migrated) {
+        b.left_out = m.left_out;
+    }
+    assert_eq!(back, r);
+}
+
+/// F8: a key given twice was found by comparing each key with every key before it,
+/// so a file of a megabyte of distinct unknown keys (90,000) took minutes to read,
+/// in the response reader (unknown fields of every section) and in the instrument's
+/// JSON reader (every object). Fixed: a hash set once an object has many keys.
+#[test]
+fn f8_many_distinct_keys_read_in_linear_time() {
+    let members = |n: usize| {
+        (0..n)
+            .map(|i| format!("\"k{i}\":0"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let n = 90_000;
+    let started = Instant::now();
+    for section in ["", "\"interests\":{\"influence\":{", "\"respondent\":{"] {
+        let close = "}".repeat(section.matches('{').count());
+        let text = base().replace(
+            "\"answers\"",
+            &format!("{section}{}{close},\"answers\"", members(n)),
+        );
+        let r = read(&text).unwrap_or_else(|e| panic!("{section}: {e:.300}"));
+        let extra = [&r.extra, &r.interests.influence_extra, &r.respondent.extra]
+            .iter()
+            .map(|e| e.0.len())
+            .sum::<usize>();
+        assert_eq!(extra, n, "{section}");
+        // One given twice among them is still found.
+        let twice = text.replace("\"k89999\":0", "\"k0\":0");
+        assert_names(&error_of(&twice), &["k0", "twice"]);
+    }
+    let mut instrument = format!("{{{}}}", members(n));
+    let _ = Instrument::from_json(&instrument).expect_err("not an instrument");
+    instrument = instrument.replace("\"k89999\":0", "\"k0\":0");
+    let err = Instrument::from_json(&instrument).expect_err("twice");
+    assert!(
+        err.to_string().contains("\"k0\" appears twice"),
+        "{err:.300}"
+    );
+    // Quadratic took minutes (debug build); linear takes well under a second.
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}
