@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use netwerkregie::response::{FingerprintState, MAX_RESPONSE_BYTES};
+use netwerkregie::response::{FingerprintState, MAX_LISTED_PROBLEMS, MAX_RESPONSE_BYTES};
 use netwerkregie::{Instrument, InstrumentError, Lang, Response, ResponseError};
 use serde_json::{json, Value};
 
@@ -274,6 +274,69 @@ fn f2_a_byte_order_mark_is_skipped() {
     assert_eq!(r, read(&base()).expect("valid"));
     let instrument = format!("\u{feff}{}", Instrument::builtin_json());
     assert!(Instrument::from_json(&instrument).is_ok());
+}
+
+/// F4: the error message was unbounded: every unknown item was listed, so a file of
+/// 1 MB gave a message of several MB (the page shows it in a dialog), and a key or
+/// value of a megabyte was quoted whole. Fixed: the first 50 problems are spelt out,
+/// each cut to a readable length, and the rest counted, in both languages.
+#[test]
+fn f4_an_error_message_is_not_larger_than_a_few_kilobytes() {
+    let items: Vec<String> = (0..20_000).map(|i| format!("\"q{i}\":1")).collect();
+    let text = base().replace("\"opgave-eigen\":4", &items.join(","));
+    let err = error_of(&text);
+    assert_eq!(err.fields().len(), 20_000, "every problem stays available");
+    for lang in [Lang::Nl, Lang::En] {
+        let message = err.message(lang);
+        assert!(message.len() < 48 * 1024, "{} bytes", message.len());
+        assert!(
+            message.contains("answers.q0:"),
+            "the first problems are named"
+        );
+        assert!(message.contains(&format!("answers.q{}:", MAX_LISTED_PROBLEMS - 1)));
+        assert!(!message.contains(&format!("answers.q{}:", MAX_LISTED_PROBLEMS)));
+    }
+    assert!(
+        err.to_string().ends_with("; and 19950 more problem(s)"),
+        "{err:.100}"
+    );
+    assert!(err
+        .message(Lang::Nl)
+        .ends_with("; en nog 19950 probleem/problemen"));
+
+    // One key and one value of half a megabyte each.
+    let long = "k".repeat(MAX_RESPONSE_BYTES / 2 - 200);
+    let text = base().replace("\"opgave-eigen\":4", &format!("\"{long}\":1"));
+    let text = text.replace("\"netwerkscan-response\"", &format!("\"{long}\""));
+    let err = error_of(&text);
+    for lang in [Lang::Nl, Lang::En] {
+        assert!(err.message(lang).len() < 4096, "{lang:?}: {err:.200}");
+    }
+    let err = error_of(&base().replace("\"opgave-eigen\":4", &format!("\"{long}\":1")));
+    for lang in [Lang::Nl, Lang::En] {
+        let message = err.message(lang);
+        assert!(message.len() < 4096, "{lang:?}: {} bytes", message.len());
+        assert!(message.starts_with("answers.kkkk"), "{message:.200}");
+    }
+
+    // The instrument's problems too.
+    let mut v: Value = serde_json::from_str(Instrument::builtin_json()).expect("JSON");
+    for i in 0..5_000 {
+        v[format!("unknown-{i}")] = json!(long.len() % 7);
+    }
+    v[&long] = json!(1);
+    let err = Instrument::from_json(&v.to_string()).expect_err("unknown fields");
+    let InstrumentError::Invalid(problems) = &err else {
+        panic!("{err:.300}")
+    };
+    assert_eq!(problems.len(), 5_001, "every problem stays available");
+    let message = err.to_string();
+    assert!(message.len() < 48 * 1024, "{} bytes", message.len());
+    assert!(
+        message.starts_with("instrument: 5001 problem(s):\n- "),
+        "{message:.200}"
+    );
+    assert!(message.ends_with("\n- and 4951 more"), "{message:.200}");
 }
 
 /// F5: `"version": 1.0` was refused as "not a whole number" while answers took `3.0`,

@@ -29,9 +29,13 @@ pub const RESPONSE_VERSION: u64 = 2;
 /// comments is a few kilobytes.
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
+/// At most this many field problems are spelt out in an error's message; the rest are
+/// counted ("and 12 more"). [`ResponseError::fields`] keeps every one.
+pub const MAX_LISTED_PROBLEMS: usize = 50;
+
 /// One problem in a response, with the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {}", problem.en)]
+#[error("{}: {}", clip(path, MAX_SHOWN_PATH), clip(&problem.en, MAX_SHOWN_PROBLEM))]
 pub struct FieldError {
     /// Dotted path to the field, such as `answers.opgave-eigen`.
     pub path: String,
@@ -62,7 +66,7 @@ pub enum ResponseError {
         message: String,
     },
     /// The JSON is not a response file at all.
-    #[error("not a netwerkscan response: {}", .0.en)]
+    #[error("not a netwerkscan response: {}", clip(&.0.en, MAX_SHOWN_PROBLEM))]
     NotAResponse(Text),
     /// A newer Netwerkscan wrote the file.
     #[error("version: this file has response format version {found}; this Netwerkscan reads up to version {RESPONSE_VERSION}. Update Netwerkscan to open it")]
@@ -70,8 +74,9 @@ pub enum ResponseError {
         /// The version in the file, as written.
         found: String,
     },
-    /// The file is a response but some fields are wrong; all are listed.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    /// The file is a response but some fields are wrong; all are kept here, and the
+    /// message spells out the first [`MAX_LISTED_PROBLEMS`].
+    #[error("{}", listed(.0, Lang::En))]
     Fields(Vec<FieldError>),
 }
 
@@ -96,16 +101,15 @@ impl ResponseError {
                 message,
             } => format!("geen geldige JSON op regel {line}, kolom {column} ({message})"),
             ResponseError::NotAResponse(t) => {
-                format!("geen netwerkscan-antwoordbestand: {}", t.nl)
+                format!(
+                    "geen netwerkscan-antwoordbestand: {}",
+                    clip(&t.nl, MAX_SHOWN_PROBLEM)
+                )
             }
             ResponseError::NewerVersion { found } => format!(
                 "version: dit bestand heeft antwoordformaat versie {found}; deze Netwerkscan leest tot en met versie {RESPONSE_VERSION}. Werk Netwerkscan bij om het te openen"
             ),
-            ResponseError::Fields(fields) => fields
-                .iter()
-                .map(|f| format!("{}: {}", f.path, f.problem.nl))
-                .collect::<Vec<_>>()
-                .join("; "),
+            ResponseError::Fields(fields) => listed(fields, lang),
         }
     }
 
@@ -117,6 +121,52 @@ impl ResponseError {
             _ => &[],
         }
     }
+}
+
+/// A field's path is shown up to this many characters in a message.
+const MAX_SHOWN_PATH: usize = 120;
+/// A problem (which may quote the file's text) is shown up to this many characters.
+const MAX_SHOWN_PROBLEM: usize = 600;
+
+/// `text` cut to `max` characters, with "…" where it was cut: a message quotes what a
+/// file says, and a file may say a megabyte.
+pub(crate) fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
+/// The message of a list of field problems: the first [`MAX_LISTED_PROBLEMS`] spelt
+/// out, the rest counted, so that a file of a megabyte of problems gives a message of
+/// a few kilobytes.
+fn listed(fields: &[FieldError], lang: Lang) -> String {
+    let mut out = fields
+        .iter()
+        .take(MAX_LISTED_PROBLEMS)
+        .map(|f| {
+            let problem = if lang.is_dutch() {
+                &f.problem.nl
+            } else {
+                &f.problem.en
+            };
+            format!(
+                "{}: {}",
+                clip(&f.path, MAX_SHOWN_PATH),
+                clip(problem, MAX_SHOWN_PROBLEM)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let more = fields.len().saturating_sub(MAX_LISTED_PROBLEMS);
+    if more > 0 {
+        out.push_str(&if lang.is_dutch() {
+            format!("; en nog {more} probleem/problemen")
+        } else {
+            format!("; and {more} more problem(s)")
+        });
+    }
+    out
 }
 
 /// An answer to one question: not given, "weet niet", or a value.
