@@ -276,6 +276,68 @@ fn f2_a_byte_order_mark_is_skipped() {
     assert!(Instrument::from_json(&instrument).is_ok());
 }
 
+/// F3: a response just under the size limit, read and written again (the page does
+/// this on "Antwoorden opslaan"), was pretty-printed to several times the limit and
+/// could then not be opened. Fixed: `to_json_pretty` writes compactly when the pretty
+/// form would be over the limit, and the reader refuses a text whose written form
+/// would be (every section written out), so a saved file always opens again.
+#[test]
+fn f3_a_response_that_reads_is_written_so_that_it_reads_again() {
+    // Many small unknown values: pretty-printing puts each on a line of its own.
+    let text = with_x("[]");
+    // Room for the sections the writer adds.
+    let zeros = (MAX_RESPONSE_BYTES - text.len() - 1000) / 2;
+    let big = text.replace(
+        "\"x\": []",
+        &format!("\"x\": [0{}]", ",0".repeat(zeros - 1)),
+    );
+    assert!(big.len() <= MAX_RESPONSE_BYTES);
+    let r = read(&big).expect("under the limit");
+    assert_round_trip(&r);
+    // Raw values are written as they were read, so this one stays on one line; many
+    // unknown members of a known section do not.
+    // `"k000000":0,` is 12 bytes; room for the sections the writer adds.
+    let n = (MAX_RESPONSE_BYTES - BASE.len() - 2000) / 12;
+    let members: Vec<String> = (0..n).map(|i| format!("\"k{i:06}\":0")).collect();
+    let many = base().replace(
+        "\"answers\"",
+        &format!("\"ladder\":{{{}}},\"answers\"", members.join(",")),
+    );
+    assert!(many.len() <= MAX_RESPONSE_BYTES);
+    let r = read(&many).expect("under the limit");
+    assert_eq!(r.ladder.extra.0.len(), n);
+    let pretty = r.to_json_pretty(instrument());
+    assert!(
+        !pretty.contains('\n'),
+        "written compactly: pretty would be over"
+    );
+    assert_round_trip(&r);
+}
+
+/// F3, the other side: a text within the limit that would be written larger than it
+/// (the sections it leaves out are written out) is refused, saying both sizes.
+#[test]
+fn f3_a_text_whose_written_form_is_over_the_limit_is_refused() {
+    let text = with_x("\"\"");
+    let filler = "a".repeat(MAX_RESPONSE_BYTES - text.len());
+    let full = text.replace("\"x\": \"\"", &format!("\"x\": \"{filler}\""));
+    assert_eq!(full.len(), MAX_RESPONSE_BYTES);
+    let err = error_of(&full);
+    let ResponseError::TooLargeWritten { bytes, written } = err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(bytes, MAX_RESPONSE_BYTES);
+    assert!(written > MAX_RESPONSE_BYTES);
+    assert_names(&err, &[&bytes.to_string(), &written.to_string()]);
+    assert!(err.message(Lang::Nl).contains("hoogstens"));
+    // With room for the sections it reads, and is written within the limit.
+    let fits = text.replace(
+        "\"x\": \"\"",
+        &format!("\"x\": \"{}\"", &filler[..filler.len() - 300]),
+    );
+    assert_round_trip(&read(&fits).expect("fits when written"));
+}
+
 /// F4: the error message was unbounded: every unknown item was listed, so a file of
 /// 1 MB gave a message of several MB (the page shows it in a dialog), and a key or
 /// value of a megabyte was quoted whole. Fixed: the first 50 problems are spelt out,

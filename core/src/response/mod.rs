@@ -55,6 +55,16 @@ pub enum ResponseError {
         /// Size of the rejected text.
         bytes: usize,
     },
+    /// The text is within the limit, but the response would be written larger than
+    /// that (every section written out, answers under their current ids), and could
+    /// then not be opened again.
+    #[error("the file is {bytes} bytes, and written out as a response it would be {written} bytes; a response is at most {MAX_RESPONSE_BYTES} bytes")]
+    TooLargeWritten {
+        /// Size of the text read.
+        bytes: usize,
+        /// Size of the response as the writer would write it, compactly.
+        written: usize,
+    },
     /// The text is not JSON.
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
@@ -94,6 +104,9 @@ impl ResponseError {
             }
             ResponseError::TooLarge { bytes } => format!(
                 "het bestand is {bytes} bytes; een antwoordbestand is hoogstens {MAX_RESPONSE_BYTES} bytes"
+            ),
+            ResponseError::TooLargeWritten { bytes, written } => format!(
+                "het bestand is {bytes} bytes, en als antwoordbestand weggeschreven zou het {written} bytes zijn; een antwoordbestand is hoogstens {MAX_RESPONSE_BYTES} bytes"
             ),
             ResponseError::Syntax {
                 line,
@@ -399,10 +412,16 @@ impl Response {
         write::to_json(self, instrument, false)
     }
 
-    /// The response as pretty-printed JSON text, ready to save.
+    /// The response as pretty-printed JSON text, ready to save. A response that would
+    /// be larger than [`MAX_RESPONSE_BYTES`] pretty-printed is written compactly, so
+    /// that every response that was read is written so that it reads again.
     #[must_use]
     pub fn to_json_pretty(&self, instrument: &Instrument) -> String {
-        write::to_json(self, instrument, true)
+        let pretty = write::to_json(self, instrument, true);
+        if pretty.len() > MAX_RESPONSE_BYTES {
+            return write::to_json(self, instrument, false);
+        }
+        pretty
     }
 
     /// A 64-bit fingerprint of the content: equal responses have equal fingerprints,
