@@ -5,7 +5,7 @@
 // measures. Progress goes to stderr.
 //
 // Lines: `meta KEY VALUE...`, `file VARIANT PATH RAW GZIP TYPE`,
-// `first_chart VARIANT MS`, `redraw VARIANT MS`, `group_report N MS`, `group_draw N MS`,
+// `first_chart VARIANT MS`, `redraw VARIANT MS`, `group_import N MS`, `group_report N MS`, `group_draw N MS`,
 // `check NAME ok`.
 //
 // Run it through `cargo xtask bench`; by hand it needs BENCH_URL (the served
@@ -295,7 +295,7 @@ async function groupPage(browser, size) {
   const scale = [];
   for (const [n, runs] of GROUP_SIZES) {
     const result = await page.evaluate(({ n, runs, seed }) => window.benchGroup.scale(n, runs, seed), { n, runs, seed: SEED });
-    log(`group of ${n}: report ${median(result.report).toFixed(2)} ms, draw ${median(result.draw).toFixed(2)} ms (median of ${runs})`);
+    log(`group of ${n}: import ${median(result.imported).toFixed(2)} ms, report ${median(result.report).toFixed(2)} ms, draw ${median(result.draw).toFixed(2)} ms (median of ${runs})`);
     scale.push({ n, ...result });
   }
   const redraw = await page.evaluate(
@@ -361,7 +361,8 @@ async function main() {
     }
 
     const group = await groupPage(browser, width);
-    for (const { n, report, draw } of group.scale) {
+    for (const { n, imported, report, draw } of group.scale) {
+      for (const ms of imported) record('group_import', n, ms.toFixed(3));
       for (const ms of report) record('group_report', n, ms.toFixed(3));
       for (const ms of draw) record('group_draw', n, ms.toFixed(3));
     }

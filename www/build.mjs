@@ -39,13 +39,27 @@ for (const file of [...WASM, 'first.js', 'full.js']) {
   if (!existsSync(path.join(PKG, file))) fail(`www/pkg/${file} is missing; run \`cargo xtask build\`, which makes it first`);
 }
 
+/**
+ * `rem` means the host page's root font size, which a course site may set to anything
+ * (`html { font-size: 62.5% }`, or `* { font: 40px serif !important }`). Every `Nrem`
+ * in a declaration becomes `calc(N * var(--netwerkscan-rem))`, the widget's own rem
+ * (www/styles/base.css); media and container queries keep theirs, where rem means the
+ * browser's default size and a custom property is not allowed.
+ */
+function ownRem(css) {
+  return css
+    .split(/(@(?:media|container|supports)[^{]*\{)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w.#-])(-?(?:\d+\.?\d*|\.\d+))rem\b/g, '$1calc($2 * var(--netwerkscan-rem))')))
+    .join('');
+}
+
 /** Each .css import becomes a module exporting a constructed, minified stylesheet. */
 const cssSheets = {
   name: 'css-sheets',
   setup(build) {
     build.onLoad({ filter: /\.css$/ }, async (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const css = dev ? source : (await esbuild.transform(source, { loader: 'css', minify: true })).code;
+      const css = ownRem(dev ? source : (await esbuild.transform(source, { loader: 'css', minify: true })).code);
       return {
         contents: `const sheet = new CSSStyleSheet();\nsheet.replaceSync(${JSON.stringify(css)});\nexport default sheet;\n`,
         loader: 'js',

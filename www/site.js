@@ -10,6 +10,15 @@ if (lang === 'nl' || lang === 'en') {
   scan?.setAttribute('lang', lang);
 }
 
+// The page speaks the scan's language: the participant's NL/EN toggle sets the
+// element's `lang`, and the page follows, so assistive technology reads it right.
+if (scan) {
+  new MutationObserver(() => {
+    const current = scan.getAttribute('lang');
+    if (current === 'nl' || current === 'en') document.documentElement.lang = current;
+  }).observe(scan, { attributes: true, attributeFilter: ['lang'] });
+}
+
 const NOTE = {
   nl: 'Er is een nieuwe versie van de scan. Die wordt gebruikt bij je volgende bezoek; je antwoorden blijven bewaard.',
   en: 'A new version of the scan is ready. It is used on your next visit; your answers are kept.',
@@ -26,18 +35,28 @@ function showUpdateNote() {
   document.querySelector('.site-links')?.prepend(note);
 }
 
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker
+/** The service worker container, or null where the browser refuses it (a sandboxed frame throws). */
+function serviceWorkers() {
+  try {
+    return 'serviceWorker' in navigator && location.protocol !== 'file:' ? navigator.serviceWorker : null;
+  } catch {
+    return null;
+  }
+}
+
+const workers = serviceWorkers();
+if (workers) {
+  workers
     .register('sw.js')
     .then((registration) => {
       // An update found while this page is controlled waits for the next visit.
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing;
         worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) showUpdateNote();
+          if (worker.state === 'installed' && workers.controller) showUpdateNote();
         });
       });
-      if (registration.waiting && navigator.serviceWorker.controller) showUpdateNote();
+      if (registration.waiting && workers.controller) showUpdateNote();
     })
     .catch(() => {
       // No service worker (a private window, a sandboxed frame): the site works online as before.

@@ -1,16 +1,17 @@
-// The wasm side of `cargo xtask bench`, on the site's own `pkg/`: a group of N seeded
-// random respondents through `scan.analyse` and `scan.drawConcepts`, and the redraw of
-// the six-concept radar for one respondent whose answer changes. bench/run.mjs calls
-// `window.benchGroup` and reads the times; this page only measures.
+// The wasm side of `cargo xtask bench`, on the build's own full module (copied to
+// `pkg/`): a group of N seeded random respondents imported as the group view imports
+// them (`readInto` a held set), aggregated (`analyseSet` with its `toJSON()`) and drawn
+// (`drawConcepts`), and the redraw of the six-concept radar for one respondent whose
+// answer changes. bench/run.mjs calls `window.benchGroup` and reads the times; this page
+// only measures.
 //
-// This is the one page of the bench that uses the wasm API (`pkg/netwerkscan_wasm.js`:
-// `init`, `new Scan()`, `instrument()`, `analyse(responses)` with `toJSON()` and
-// `free()`, `drawConcepts(canvas, report, lang)`); when that API changes, this page
-// follows it.
+// This is the one page of the bench that uses the wasm API (`pkg/full.js`: `init`,
+// `new Scan()`, `instrument()`, `Responses`, `readInto`, `analyseSet`, `analyse`,
+// `toJSON()`, `free()`, `drawConcepts`); when that API changes, this page follows it.
 
-import init, { Scan } from '../../pkg/netwerkscan_wasm.js';
+import init, { Scan, Responses } from '../../pkg/full.js';
 
-await init();
+await init({ module_or_path: new URL('../../pkg/full_bg.wasm', import.meta.url) });
 const scan = new Scan();
 const instrument = scan.instrument();
 
@@ -92,29 +93,39 @@ function nextFrame() {
 }
 
 window.benchGroup = {
-  /** `runs` times report + draw of the same `n` respondents, after three warm-ups. */
+  /**
+   * `runs` times: the `n` respondents' files imported into a held set (as the group view
+   * reads them, once), then aggregated and drawn, after three warm-ups.
+   */
   async scale(n, runs, seed) {
-    const group = responses(n, seed);
+    const texts = responses(n, seed).map((r) => JSON.stringify(r));
+    const imported = [];
     const report = [];
     const draw = [];
+    const none = new Responses();
     for (let run = -3; run < runs; run += 1) {
       await nextFrame();
-      // As the page does it: the report in wasm plus its plain object, then the radar.
+      const set = new Responses();
       const t0 = performance.now();
-      const handle = scan.analyse(group);
-      const result = handle.toJSON();
+      const entries = scan.readInto(set, texts, 'nl');
       const t1 = performance.now();
+      const handle = scan.analyseSet(set, none, undefined);
+      const result = handle.toJSON();
+      const t2 = performance.now();
       scan.drawConcepts(canvas, handle, 'nl');
       flush();
-      const t2 = performance.now();
+      const t3 = performance.now();
       handle.free();
+      set.free();
+      if (entries.length !== n || entries.some((e) => e.error)) throw new Error('a generated response was refused');
       if (result.respondents !== n) throw new Error(`report counted ${result.respondents} of ${n}`);
       if (run >= 0) {
-        report.push(t1 - t0);
-        draw.push(t2 - t1);
+        imported.push(t1 - t0);
+        report.push(t2 - t1);
+        draw.push(t3 - t2);
       }
     }
-    return { report, draw };
+    return { imported, report, draw };
   },
 
   /**

@@ -369,12 +369,43 @@ pub fn scores_radar(
     }
 }
 
+/// Whose view of the ladder a chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LadderScope {
+    /// Everyone.
+    #[default]
+    All,
+    /// The government's own view (sector `overheid`).
+    Government,
+    /// Everyone else.
+    Partners,
+}
+
 /// The ladder chart: everyone's current and desired rung.
 #[must_use]
 pub fn ladder_chart(report: &Report, instrument: &Instrument, lang: Lang) -> Ladder {
-    let all = &report.ladder.all;
+    ladder_chart_of(report, instrument, lang, LadderScope::All)
+}
+
+/// The ladder chart of one view: everyone, the government, or the partners.
+#[must_use]
+pub fn ladder_chart_of(
+    report: &Report,
+    instrument: &Instrument,
+    lang: Lang,
+    scope: LadderScope,
+) -> Ladder {
+    let (all, suffix) = match scope {
+        LadderScope::All => (&report.ladder.all, None),
+        LadderScope::Government => (&report.ladder.government, Some(Word::LadderGovernment)),
+        LadderScope::Partners => (&report.ladder.partners, Some(Word::LadderPartners)),
+    };
+    let title = say(instrument, Word::ChartLadder, lang);
     Ladder {
-        title: say(instrument, Word::ChartLadder, lang).to_owned(),
+        title: match suffix {
+            Some(w) => format!("{title}: {}", say(instrument, w, lang)),
+            None => title.to_owned(),
+        },
         rungs: Rung::ALL
             .iter()
             .map(|r| instrument.rung_label(*r).get(lang).to_owned())
@@ -1115,7 +1146,13 @@ pub fn group_radar(
                 .filter_map(|value| {
                     let groups = &report.splits.iter().find(|(d, _)| d == by)?.1;
                     let g = groups.iter().find(|g| &g.value == value)?;
-                    let label = format!("{} ({})", value.clone().unwrap_or_default(), g.n);
+                    let name = match value {
+                        Some(v) => crate::split::Dimension::parse(by)
+                            .and_then(|d| instrument.value_label(d, v))
+                            .map_or_else(|| v.clone(), |t| t.get(lang).to_owned()),
+                        None => say(instrument, Word::FormNone, lang).to_owned(),
+                    };
+                    let label = format!("{name} ({})", g.n);
                     let vals = match kind {
                         RadarKind::Concepts => g
                             .concepts

@@ -1,69 +1,64 @@
-// Switching between Dutch and English re-renders every text from the instrument and the
-// page, and keeps every answer.
+// Dutch and English: `?lang=en` on the site, the element's language buttons (every text
+// from the instrument and the page follows, the answers and the draft stay), and back.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, gotoScan, screenshot, INSTRUMENT } from './harness.mjs';
-import { ANNA, seedDraft, questionGroup, scoreText, storedDraft } from './scan.mjs';
+import { useSite, openTab, withStorage, waitForScan, waitForReady, responseOf, storedDraft, shownText, screenshot, needsApp, INSTRUMENT, DRAFT_KEY } from './harness.mjs';
+import { scan, stepNav, gotoResult } from './ui.mjs';
+import { COMPLETE, draft } from './responses.mjs';
 
 const env = useSite({ before, after });
 
-describe('language switch', () => {
-  it('changes every text to English and back, and keeps the answers', async () => {
-    const tab = await openPage(env.browser, env.url);
-    const { page, context } = tab;
-    // Start on the opgave step with Anna's answers.
-    await seedDraft(context, ANNA, { step: 1 });
-    await gotoScan(page, env.url);
-    const opgave1 = INSTRUMENT.items.find((i) => i.id === 'opgave-1');
-    await questionGroup(page, opgave1.text.nl).waitFor();
-    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
-    assert.equal(await page.locator('#status').textContent(), 'Je eerdere antwoorden in deze browser zijn teruggezet.');
-
-    await page.getByRole('button', { name: 'English' }).click();
+describe('language', () => {
+  it('?lang=en opens the site in English', async () => {
+    const tab = await openTab(env.browser, { origins: [env.origin] });
+    const { page } = tab;
+    await page.goto(`${env.url}?lang=en`);
+    await waitForScan(page);
+    assert.equal(await page.evaluate(() => document.querySelector('netwerk-scan').language), 'en');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    // A confirmation still standing follows the language too.
-    assert.equal(await page.locator('#status').textContent(), 'Your earlier answers in this browser have been restored.');
-    assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await scan(page).locator('h1').first().textContent(), 'Network scan');
+    assert.equal(await scan(page).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    // Without it the page's language, Dutch.
+    await page.goto(env.url);
+    await waitForScan(page);
+    assert.equal(await page.evaluate(() => document.querySelector('netwerk-scan').language), 'nl');
+    tab.assertClean();
+    await tab.close();
+  });
 
-    // The item text and the scale come from the instrument, in English.
-    const group = questionGroup(page, opgave1.text.en);
-    await group.waitFor();
-    assert.equal(await questionGroup(page, opgave1.text.nl).count(), 0);
-    assert.equal(await group.getByRole('radio', { name: 'agree', exact: true }).isChecked(), true, 'the answer is kept');
-    // The step navigation and the page's own words.
-    const nav = page.getByRole('navigation', { name: 'Steps of the scan' });
-    const steps = (await nav.getByRole('button').allTextContents()).join(' | ');
-    for (const label of ['About you', INSTRUMENT.modules[0].label.en, INSTRUMENT.modules[4].label.en, 'Result']) {
-      assert.ok(steps.includes(label), `the step nav shows "${label}" (${steps})`);
+  it('switches every text to English and back, and keeps the answers', needsApp, async () => {
+    const tab = await openTab(env.browser, { origins: [env.origin] });
+    const { page } = tab;
+    await withStorage(page, env.origin, ([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY, draft(COMPLETE, { step: 1 })]);
+    await page.goto(env.url);
+    await waitForReady(page);
+    const before = await responseOf(page);
+    const item = INSTRUMENT.items[0];
+    await scan(page).getByText(item.text.nl).first().waitFor();
+
+    await scan(page).getByRole('button', { name: 'English' }).click();
+    await scan(page).getByText(item.text.en).first().waitFor();
+    assert.equal(await scan(page).getByText(item.text.nl).count(), 0, 'no Dutch item text is left');
+    assert.equal(await scan(page).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    const nav = (await stepNav(page).textContent()).replace(/\s+/g, ' ');
+    for (const label of [INSTRUMENT.modules[0].short.en, INSTRUMENT.modules[4].short.en, 'Result']) {
+      assert.ok(nav.includes(label), `the step nav shows "${label}" (${nav})`);
     }
-    assert.match(await page.locator('#progress-text').textContent(), /questions answered/);
-    assert.ok(await page.getByRole('button', { name: 'Save answers' }).isVisible());
-    // Scores in English notation, with a point.
-    assert.equal(await scoreText(page.locator('#chart-concepts-table'), 'gelijkwaardigheid'), '3.67');
-    assert.match(await scoreText(page.locator('#chart-concepts-table'), 'vrijheid'), /no score/);
-    await screenshot(page, 'language-1280-en-opgave');
-
-    // The result step in English, with the advice in English.
-    await nav.getByRole('button', { name: /Result/ }).click();
-    const firstAdvice = page.locator('#result .advice h4').first();
-    const title = await firstAdvice.textContent();
-    const advice = INSTRUMENT.advice.find((a) => a.title.en === title);
-    assert.ok(advice, `the first advice title "${title}" is an English advice title`);
+    await screenshot(page, 'language-1280-en-step');
+    await gotoResult(page, 'netwerk-scan', 'en');
+    const shown = await shownText(page);
+    const adviceTitles = INSTRUMENT.advice.map((a) => a.title.en).filter((title) => shown.includes(title));
+    assert.ok(adviceTitles.length > 0, 'the result shows advice in English');
+    assert.ok(!INSTRUMENT.advice.some((a) => shown.includes(a.title.nl) && a.title.nl !== a.title.en), 'and no Dutch advice');
     await screenshot(page, 'language-1280-en-result');
+    assert.deepEqual(await responseOf(page), before, 'the answers are kept');
+    assert.equal((await storedDraft(page)).lang, 'en', 'the draft remembers the language');
 
-    // The draft remembers the language, and nothing was lost.
-    const draft = await storedDraft(page);
-    assert.equal(draft.lang, 'en');
-    assert.deepEqual(draft.response.answers, ANNA.answers);
-
-    // And back to Dutch.
-    await page.getByRole('button', { name: 'Nederlands' }).click();
-    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
-    await page.locator('#result .advice h4').first().getByText(advice.title.nl).waitFor();
-    assert.equal(await scoreText(page.locator('#chart-concepts-table'), 'gelijkwaardigheid'), '3,67');
-    // Re-rendering redraws the charts, but the first-chart mark stays a single one.
-    assert.equal(await page.evaluate(() => performance.getEntriesByName('netwerkscan:first-chart').length), 1);
+    await scan(page).getByRole('button', { name: 'Nederlands' }).click();
+    await scan(page).getByText(INSTRUMENT.advice.find((a) => a.title.en === adviceTitles[0]).title.nl).first().waitFor();
+    assert.deepEqual(await responseOf(page), before);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('netwerkscan:first-chart').length), 1, 'one first-chart mark');
     tab.assertClean();
     await tab.close();
   });

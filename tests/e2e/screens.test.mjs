@@ -1,58 +1,72 @@
-// Every step at 1280x900 and at 375x800, with a complete answer set, saved as
-// screenshots in tests/artifacts/ for a person to look at. The test also checks what a
-// screenshot cannot: no sideways scrolling on a phone, and the step nav's state.
+// Every step at 1280x900, 375x800 and 320x640 with a complete answer set, saved as
+// screenshots in tests/artifacts/ for a person to look at. The test checks what a
+// screenshot cannot: the current step is marked, nothing scrolls sideways, "Resultaat"
+// stays on screen at 320 px, and the canvases follow the window at devicePixelRatio 2.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, gotoScan, screenshot, DESKTOP, PHONE } from './harness.mjs';
-import { BERT, seedDraft } from './scan.mjs';
+import { useSite, openTab, withStorage, waitForReady, screenshot, needsApp, DESKTOP, PHONE, DRAFT_KEY } from './harness.mjs';
+import { stepNav } from './ui.mjs';
+import { COMPLETE, draft } from './responses.mjs';
 
 const env = useSite({ before, after });
-const STEPS = ['over', 'opgave', 'organisatie', 'relaties', 'belangen', 'ladder', 'resultaat'];
+const NARROW = { width: 320, height: 640 };
 
-describe('every step at desktop and phone width', () => {
-  for (const [name, viewport] of [
-    ['1280', DESKTOP],
-    ['375', PHONE],
-  ]) {
-    it(`renders every step at ${viewport.width}x${viewport.height}`, async () => {
-      const tab = await openPage(env.browser, env.url, { viewport, deviceScaleFactor: 1 });
-      const { page, context } = tab;
-      await seedDraft(context, BERT);
-      await gotoScan(page, env.url);
-      for (const [index, id] of STEPS.entries()) {
-        await page.locator(`.step-button[data-step="${index}"]`).click();
-        assert.equal(await page.locator(`.step-button[data-step="${index}"]`).getAttribute('aria-current'), 'step');
-        assert.equal(await page.locator(`#step-${id}`).isVisible(), true);
-        assert.equal(await page.locator('.step:visible').count(), 1, 'one step at a time');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `no sideways scrolling on step ${id} (${overflow}px too wide)`);
-        await screenshot(page, `steps-${name}-${index + 1}-${id}`);
+/** Visible canvases whose backing store is not their CSS size times devicePixelRatio. */
+function unsized(page) {
+  return page.evaluate(() =>
+    [...document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('canvas')]
+      .filter((c) => c.getClientRects().length > 0)
+      .filter((c) => c.width !== Math.max(1, Math.round(c.clientWidth * devicePixelRatio)) || c.height !== Math.max(1, Math.round(c.clientHeight * devicePixelRatio)))
+      .map((c) => `${c.id || c.className}: ${c.width}x${c.height} for ${c.clientWidth}x${c.clientHeight} CSS px`),
+  );
+}
+
+describe('every step on every screen', () => {
+  for (const viewport of [DESKTOP, PHONE, NARROW]) {
+    it(`renders every step at ${viewport.width}x${viewport.height}`, needsApp, async () => {
+      const tab = await openTab(env.browser, { origins: [env.origin], viewport });
+      const { page } = tab;
+      await withStorage(page, env.origin, ([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY, draft(COMPLETE, { step: 0 })]);
+      await page.goto(env.url);
+      await waitForReady(page);
+      const steps = stepNav(page).locator('button, a');
+      const count = await steps.count();
+      assert.ok(count >= 6, `the nav has a step for each part (${count})`);
+      for (let i = 0; i < count; i += 1) {
+        await steps.nth(i).click();
+        assert.equal(await steps.nth(i).getAttribute('aria-current'), 'step');
+        assert.equal(await stepNav(page).locator('[aria-current="step"]').count(), 1, 'one current step');
+        const overflow = await page.evaluate(() => {
+          const frame = document.querySelector('netwerk-scan').shadowRoot.querySelector('[part="scan"]');
+          return Math.max(document.documentElement.scrollWidth - window.innerWidth, frame.scrollWidth - frame.clientWidth);
+        });
+        assert.ok(overflow <= 0, `no sideways scrolling on step ${i + 1} (${overflow}px too wide)`);
+        await screenshot(page, `steps-${viewport.width}-${i + 1}`);
       }
+      const last = await steps.nth(count - 1).boundingBox();
+      assert.ok(last.x >= 0 && last.x + last.width <= viewport.width, `the last step ("Resultaat") is on screen (${last.x}..${last.x + last.width})`);
+      assert.deepEqual(await unsized(page), []);
       tab.assertClean();
       await tab.close();
     });
   }
 
-  it('re-sizes the canvases when the window changes', async () => {
-    const tab = await openPage(env.browser, env.url, { viewport: DESKTOP, deviceScaleFactor: 2 });
-    const { page, context } = tab;
-    await seedDraft(context, BERT);
-    await gotoScan(page, env.url);
-    const sizes = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('canvas.chart')].map((c) => ({ id: c.id, width: c.width, height: c.height, want: Math.round(c.clientWidth * devicePixelRatio), wantH: Math.round(c.clientHeight * devicePixelRatio) })),
-      );
-    const wide = await sizes();
+  it('re-sizes the canvases when the window changes', needsApp, async () => {
+    const tab = await openTab(env.browser, { origins: [env.origin], viewport: DESKTOP, deviceScaleFactor: 2 });
+    const { page } = tab;
+    await withStorage(page, env.origin, ([key, text]) => localStorage.setItem(key, text), [DRAFT_KEY, draft(COMPLETE, { step: 3 })]);
+    await page.goto(env.url);
+    await waitForReady(page);
+    assert.deepEqual(await unsized(page), []);
     await page.setViewportSize(PHONE);
     // The ResizeObserver runs after layout; wait until every canvas has caught up.
-    await page.waitForFunction(() => [...document.querySelectorAll('canvas.chart')].every((c) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.height === Math.round(c.clientHeight * devicePixelRatio)));
-    const narrow = await sizes();
-    for (const [i, c] of narrow.entries()) {
-      assert.equal(c.width, c.want, `${c.id} width follows its CSS size`);
-      assert.equal(c.height, c.wantH, `${c.id} height follows its CSS size`);
-      assert.notEqual(c.width, wide[i].width, `${c.id} changed size with the window`);
-    }
+    await page.waitForFunction(() =>
+      [...document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('canvas')]
+        .filter((c) => c.getClientRects().length > 0)
+        .every((c) => c.width === Math.max(1, Math.round(c.clientWidth * devicePixelRatio))),
+    );
+    assert.deepEqual(await unsized(page), []);
     tab.assertClean();
     await tab.close();
   });

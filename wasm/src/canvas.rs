@@ -24,6 +24,7 @@ pub fn radar(canvas: HtmlCanvasElement, radar: &chart::Radar) -> Result<(), JsEr
     area.present().map_err(draw_error)
 }
 
+#[cfg(feature = "full")]
 pub fn ladder(canvas: HtmlCanvasElement, ladder: &chart::Ladder) -> Result<(), JsError> {
     let area = area(canvas)?;
     chart::draw_ladder(&area, ladder).map_err(draw_error)?;

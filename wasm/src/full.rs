@@ -71,6 +71,8 @@ struct DrawOptions {
     baseline: bool,
     /// Draw a legend into the chart.
     legend: bool,
+    /// The ladder's view: "all", "government" or "partners".
+    view: Option<String>,
 }
 
 fn options<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> Result<T, JsError> {
@@ -80,6 +82,11 @@ fn options<T: for<'de> Deserialize<'de> + Default>(value: &JsValue) -> Result<T,
     let text = stringify(value, "options")?;
     serde_json::from_str(&text).map_err(|e| JsError::new(&format!("options: {e}")))
 }
+
+/// The page keeps fingerprints across visits (in IndexedDB) to find a response imported
+/// twice, so they must not change between visits. A crafted collision would only make
+/// the page ask which of two responses to keep, never drop one unasked.
+const FINGERPRINT_SEED: u64 = 0x6e65_7477_6572_6b73;
 
 /// A scan over one instrument: the built-in one, or a trainer's own.
 #[wasm_bindgen]
@@ -97,7 +104,7 @@ impl Scan {
     pub fn new() -> Scan {
         Scan {
             instrument: Instrument::builtin().clone(),
-            hasher: FingerprintState::new(),
+            hasher: FingerprintState::with_seed(FINGERPRINT_SEED),
         }
     }
 
@@ -106,7 +113,7 @@ impl Scan {
     pub fn from_instrument(text: &str) -> Result<Scan, JsError> {
         Ok(Scan {
             instrument: Instrument::from_json(text)?,
-            hasher: FingerprintState::new(),
+            hasher: FingerprintState::with_seed(FINGERPRINT_SEED),
         })
     }
 
@@ -152,54 +159,109 @@ impl Scan {
     }
 
     /// Reads many response files at once (the group view's import). Returns one entry
-    /// per text, in order: `{response, fingerprint, migrated}` or `{error}` in `lang`.
-    /// Equal fingerprints mean the same response, however the files were formatted.
+    /// per text, in order: `{response, fingerprint, migrated, leftOut}` or `{error}` in
+    /// `lang`. Equal fingerprints mean the same response, however the files were
+    /// formatted; they stay the same from one visit to the next.
     #[wasm_bindgen(js_name = readResponses)]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes arrays by value.
     pub fn read_responses(&self, texts: Vec<String>, lang_code: &str) -> Result<JsValue, JsError> {
+        let lang = lang(lang_code)?;
+        let read: Vec<Result<Response, String>> = texts
+            .iter()
+            .map(|t| Response::from_json(t, &self.instrument).map_err(|e| e.message(lang)))
+            .collect();
+        self.entries(&read, None)
+    }
+
+    /// Reads response files into `set`, where they stay for [`Scan::analyse_set`]: the
+    /// group view reads each file once, however often it splits or redraws. The entries
+    /// are those of [`Scan::read_responses`], each good one with the `index` it got in
+    /// the set.
+    #[wasm_bindgen(js_name = readInto)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes arrays by value.
+    pub fn read_into(
+        &self,
+        set: &mut Responses,
+        texts: Vec<String>,
+        lang_code: &str,
+    ) -> Result<JsValue, JsError> {
+        let lang = lang(lang_code)?;
+        let read: Vec<Result<Response, String>> = texts
+            .iter()
+            .map(|t| Response::from_json(t, &self.instrument).map_err(|e| e.message(lang)))
+            .collect();
+        let first = set.list.len();
+        let entries = self.entries(&read, Some(first))?;
+        set.list.extend(read.into_iter().flatten());
+        Ok(entries)
+    }
+
+    fn entries(
+        &self,
+        read: &[Result<Response, String>],
+        first: Option<usize>,
+    ) -> Result<JsValue, JsError> {
         #[derive(Serialize)]
         #[serde(untagged)]
         enum Entry<'a> {
             Ok {
                 response: &'a RawValue,
                 fingerprint: String,
-                migrated: Option<String>,
+                migrated: Option<&'a str>,
+                #[serde(rename = "leftOut")]
+                left_out: usize,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                index: Option<usize>,
             },
             Err {
-                error: String,
+                error: &'a str,
             },
         }
-        let lang = lang(lang_code)?;
-        let mut texts_out: Vec<(String, String, Option<String>)> = Vec::new();
-        let mut results: Vec<Result<usize, String>> = Vec::with_capacity(texts.len());
-        for text in &texts {
-            match Response::from_json(text, &self.instrument) {
-                Ok(r) => {
-                    let fingerprint = format!("{:016x}", r.fingerprint(&self.hasher));
-                    let migrated = r.migrated.as_ref().map(|m| m.from.clone());
-                    texts_out.push((r.to_json(&self.instrument), fingerprint, migrated));
-                    results.push(Ok(texts_out.len() - 1));
-                }
-                Err(e) => results.push(Err(e.message(lang))),
-            }
-        }
-        let raws: Vec<Box<RawValue>> = texts_out
+        let texts: Vec<Option<Box<RawValue>>> = read
             .iter()
-            .map(|(t, _, _)| RawValue::from_string(t.clone()))
-            .collect::<Result<_, _>>()
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        let entries: Vec<Entry<'_>> = results
-            .into_iter()
-            .map(|r| match r {
-                Ok(i) => Entry::Ok {
-                    response: &raws[i],
-                    fingerprint: texts_out[i].1.clone(),
-                    migrated: texts_out[i].2.clone(),
+            .map(|r| {
+                r.as_ref()
+                    .ok()
+                    .and_then(|r| RawValue::from_string(r.to_json(&self.instrument)).ok())
+            })
+            .collect();
+        let mut next = first;
+        let entries: Vec<Entry<'_>> = read
+            .iter()
+            .zip(&texts)
+            .map(|(r, raw)| match (r, raw) {
+                (Ok(r), Some(raw)) => {
+                    let index = next;
+                    next = next.map(|n| n + 1);
+                    Entry::Ok {
+                        response: raw,
+                        fingerprint: format!("{:016x}", r.fingerprint(&self.hasher)),
+                        migrated: r.migrated.as_ref().map(|m| m.from.as_str()),
+                        left_out: r.migrated.as_ref().map_or(0, |m| m.left_out),
+                        index,
+                    }
+                }
+                (Ok(_), None) => Entry::Err {
+                    error: "internal error: the response could not be written",
                 },
-                Err(error) => Entry::Err { error },
+                (Err(e), _) => Entry::Err { error: e },
             })
             .collect();
         to_js(&entries)
+    }
+
+    /// The report of the responses in `set`, with `baseline` (another set, maybe empty)
+    /// as the nulmeting; `options` as in [`Scan::analyse`] (without `baseline`).
+    #[wasm_bindgen(js_name = analyseSet)]
+    pub fn analyse_set(
+        &self,
+        set: &Responses,
+        baseline: &Responses,
+        options_value: &JsValue,
+    ) -> Result<GroupReport, JsError> {
+        let options: AnalyseOptions = options(options_value)?;
+        let base = (!baseline.list.is_empty()).then_some(baseline.list.as_slice());
+        self.group_report(&set.list, &options, base)
     }
 
     /// The report of an array of response objects, held in wasm to draw from.
@@ -221,39 +283,7 @@ impl Scan {
             Some(raw) => Some(self.read_array(raw.get(), "baseline response")?),
             None => None,
         };
-        let by = options
-            .by
-            .iter()
-            .map(|d| {
-                Dimension::parse(d).ok_or_else(|| {
-                    JsError::new(&format!(
-                        "analyse: cannot split by \"{d}\" (use one of {})",
-                        Dimension::ids()
-                    ))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let split_options = split::Options {
-            by,
-            min_group: options.min_group,
-        };
-        let report = split::analyse(
-            &self.instrument,
-            &responses,
-            &split_options,
-            baseline.as_deref(),
-        );
-        let scores = responses
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                (
-                    split::respondent_label(r, i),
-                    Scores::of(&self.instrument, r),
-                )
-            })
-            .collect();
-        Ok(GroupReport { report, scores })
+        self.group_report(&responses, &options, baseline.as_deref())
     }
 
     /// The report of an array of response objects, as a plain object.
@@ -309,15 +339,20 @@ impl Scan {
         crate::canvas::radar(canvas, &radar)
     }
 
-    /// Draws the participation ladder with current and desired rungs.
+    /// Draws the participation ladder with current and desired rungs; `view` is
+    /// "all" (the default), "government" or "partners".
     #[wasm_bindgen(js_name = drawLadder)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes optional strings by value.
     pub fn draw_ladder(
         &self,
         canvas: HtmlCanvasElement,
         report: &GroupReport,
         lang_code: &str,
+        view: Option<String>,
     ) -> Result<(), JsError> {
-        let ladder = chart::ladder_chart(&report.report, &self.instrument, lang(lang_code)?);
+        let scope = ladder_scope(view.as_deref())?;
+        let ladder =
+            chart::ladder_chart_of(&report.report, &self.instrument, lang(lang_code)?, scope);
         crate::canvas::ladder(canvas, &ladder)
     }
 
@@ -335,6 +370,7 @@ impl Scan {
         use plotters::prelude::IntoDrawingArea;
         let lang = lang(lang_code)?;
         let draw: DrawOptions = options(options_value)?;
+        let draw_view = draw.view.clone();
         let mut svg = String::new();
         {
             let area =
@@ -353,7 +389,12 @@ impl Scan {
                 ),
                 "ladder" => chart::draw_ladder(
                     &area,
-                    &chart::ladder_chart(&report.report, &self.instrument, lang),
+                    &chart::ladder_chart_of(
+                        &report.report,
+                        &self.instrument,
+                        lang,
+                        ladder_scope(draw_view.as_deref())?,
+                    ),
                 ),
                 other => {
                     return Err(JsError::new(&format!(
@@ -392,6 +433,42 @@ impl Scan {
             .collect()
     }
 
+    fn group_report(
+        &self,
+        responses: &[Response],
+        options: &AnalyseOptions,
+        baseline: Option<&[Response]>,
+    ) -> Result<GroupReport, JsError> {
+        let by = options
+            .by
+            .iter()
+            .map(|d| {
+                Dimension::parse(d).ok_or_else(|| {
+                    JsError::new(&format!(
+                        "analyse: cannot split by \"{d}\" (use one of {})",
+                        Dimension::ids()
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let split_options = split::Options {
+            by,
+            min_group: options.min_group,
+        };
+        let report = split::analyse(&self.instrument, responses, &split_options, baseline);
+        let scores = responses
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    split::respondent_label(r, i),
+                    Scores::of(&self.instrument, r),
+                )
+            })
+            .collect();
+        Ok(GroupReport { report, scores })
+    }
+
     fn radar(
         &self,
         kind: RadarKind,
@@ -413,6 +490,56 @@ impl Scan {
             &report.scores,
             &chart,
         )
+    }
+}
+
+fn ladder_scope(view: Option<&str>) -> Result<chart::LadderScope, JsError> {
+    match view {
+        None | Some("all") => Ok(chart::LadderScope::All),
+        Some("government") => Ok(chart::LadderScope::Government),
+        Some("partners") => Ok(chart::LadderScope::Partners),
+        Some(other) => Err(JsError::new(&format!(
+            "no ladder view \"{other}\" (all, government, partners)"
+        ))),
+    }
+}
+
+/// Responses held in wasm, read once: the group view's set, and its baseline.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Responses {
+    list: Vec<Response>,
+}
+
+#[wasm_bindgen]
+impl Responses {
+    /// An empty set.
+    #[wasm_bindgen(constructor)]
+    #[must_use]
+    pub fn new() -> Responses {
+        Responses::default()
+    }
+
+    /// How many responses the set holds.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn length(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Takes out the response at `index` (later ones move up); false when there is none.
+    pub fn remove(&mut self, index: usize) -> bool {
+        if index < self.list.len() {
+            self.list.remove(index);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Empties the set.
+    pub fn clear(&mut self) {
+        self.list.clear();
     }
 }
 

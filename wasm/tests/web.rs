@@ -145,11 +145,24 @@ fn analyse_draws_every_chart_and_reports_plain_objects() {
     scan.draw_concepts(c.clone(), &report, "nl", &JsValue::UNDEFINED)
         .expect("draws");
     assert!(inked(&c) > 1000, "the radar left marks");
-    for draw in [Scan::draw_influence, Scan::draw_ladder] {
+    let c = canvas(400, 300);
+    scan.draw_influence(c.clone(), &report, "en")
+        .expect("draws");
+    assert!(inked(&c) > 500);
+    for view in [
+        None,
+        Some("government".to_owned()),
+        Some("partners".to_owned()),
+    ] {
         let c = canvas(400, 300);
-        draw(&scan, c.clone(), &report, "en").expect("draws");
+        scan.draw_ladder(c.clone(), &report, "en", view)
+            .expect("draws");
         assert!(inked(&c) > 500);
     }
+    let err = scan
+        .draw_ladder(canvas(400, 300), &report, "en", Some("bestuur".into()))
+        .expect_err("no such view");
+    assert!(message(err).contains("bestuur"));
     let err = scan
         .draw_concepts(canvas(0, 0), &report, "nl", &JsValue::UNDEFINED)
         .expect_err("no size");
@@ -195,6 +208,54 @@ fn read_responses_names_bad_files_and_fingerprints_equal_ones() {
         .as_string()
         .unwrap_or_default();
     assert!(error.contains("not valid JSON"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn a_held_set_is_read_once_and_analysed_with_a_baseline() {
+    use netwerkscan_wasm::full::Responses;
+    let scan = Scan::new();
+    let mut set = Responses::new();
+    let entries: Array = scan
+        .read_into(
+            &mut set,
+            vec![ANNA.into(), "[]".into(), ANNA_V1.into()],
+            "nl",
+        )
+        .expect("reads")
+        .dyn_into()
+        .expect("an array");
+    assert_eq!(set.length(), 2, "the bad text is not added");
+    assert_eq!(get(&entries.get(0), &["index"]).as_f64(), Some(0.0));
+    assert_eq!(get(&entries.get(2), &["index"]).as_f64(), Some(1.0));
+    assert_eq!(
+        get(&entries.get(2), &["migrated"]).as_string().as_deref(),
+        Some("1")
+    );
+    assert!(get(&entries.get(2), &["leftOut"]).as_f64().unwrap_or(0.0) > 0.0);
+    assert!(get(&entries.get(1), &["error"]).is_string());
+    // The same response reads to the same fingerprint in another Scan (another visit).
+    let again = Scan::new()
+        .read_responses(vec![ANNA.into()], "nl")
+        .expect("reads");
+    let again: Array = again.dyn_into().expect("an array");
+    assert_eq!(
+        get(&again.get(0), &["fingerprint"]).as_string(),
+        get(&entries.get(0), &["fingerprint"]).as_string()
+    );
+    let mut baseline = Responses::new();
+    scan.read_into(&mut baseline, vec![ANNA_V1.into()], "nl")
+        .expect("reads");
+    let report = scan
+        .analyse_set(&set, &baseline, &JsValue::UNDEFINED)
+        .expect("analyses");
+    let json = report.to_json().expect("plain object");
+    assert_eq!(get(&json, &["respondents"]).as_f64(), Some(2.0));
+    assert!(get(&json, &["change", "concepts", "respect", "baseline"])
+        .as_f64()
+        .is_some());
+    assert!(set.remove(0));
+    assert!(!set.remove(5));
+    assert_eq!(set.length(), 1);
 }
 
 #[wasm_bindgen_test]

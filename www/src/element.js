@@ -15,7 +15,7 @@
 import base from '../styles/base.css' with { type: 'css' };
 import { firstChart } from './first-chart.js';
 import { respondentShell, groupShell } from './shell.js';
-import { openDraft, DEFAULT_KEY } from './storage.js';
+import { openDraft, hasAnswers, DEFAULT_KEY, LEGACY_KEY } from './storage.js';
 import { LANGS, t, errorMessage } from './i18n.js';
 import { h } from './dom.js';
 
@@ -25,13 +25,6 @@ const MODES = ['respondent', 'group'];
 function supported(code) {
   const primary = String(code ?? '').toLowerCase().split('-')[0];
   return LANGS.includes(primary) ? primary : null;
-}
-
-function hasAnswers(response) {
-  if (!response || typeof response !== 'object') return false;
-  const some = (o) => o && typeof o === 'object' && Object.keys(o).length > 0;
-  const r = response.respondent ?? {};
-  return some(response.answers) || some(response.importance) || some(response.comments) || Boolean(r.alias) || Boolean(r.organisation);
 }
 
 export class NetwerkScan extends HTMLElement {
@@ -60,6 +53,8 @@ export class NetwerkScan extends HTMLElement {
   get language() {
     const own = supported(this.getAttribute('lang'));
     if (own) return own;
+    // Once running, the scan speaks what the participant last chose.
+    if (this.#controller?.lang) return this.#controller.lang;
     const closest = this.parentElement?.closest('[lang]')?.getAttribute('lang');
     return supported(closest) ?? supported(document.documentElement.lang) ?? supported(navigator.language) ?? 'nl';
   }
@@ -150,16 +145,21 @@ export class NetwerkScan extends HTMLElement {
   }
 
   async #start() {
-    const lang = this.language;
+    let lang = this.language;
     if (this.mode === 'group') {
       const parts = groupShell(this.#root, { lang });
       const [{ startGroup }, model] = await Promise.all([import('./group/app.js'), this.#model(lang)]);
       this.#controller = await startGroup({ element: this, root: this.#root, parts, lang, model, emit: (type, detail) => this.emit(type, detail) });
+      this.#catchUp(lang);
       return;
     }
-    const store = openDraft(this.storageKey, { enabled: this.autosave });
+    // The old page's draft is read where the page uses the default key.
+    const legacyKey = this.getAttribute('storage-key') ? null : LEGACY_KEY;
+    const store = openDraft(this.storageKey, { enabled: this.autosave, legacyKey });
     const read = store.read();
     const response = this.#pendingResponse ?? (read.state === 'draft' ? read.draft.response : null);
+    // The language the participant chose last time, unless the element names its own.
+    if (!supported(this.getAttribute('lang')) && read.state === 'draft') lang = supported(read.draft.lang) ?? lang;
     const parts = respondentShell(this.#root, { lang, opening: !hasAnswers(response) });
     // The first chart first: a trainer's own instrument is the full module's job.
     let drawn = false;
@@ -185,6 +185,13 @@ export class NetwerkScan extends HTMLElement {
       initialResponse: pending,
       emit: (type, detail) => this.emit(type, detail),
     });
+    this.#catchUp(lang);
+  }
+
+  /** A `lang` set while the scan was loading (a host's script, ?lang=en) applies now. */
+  #catchUp(started) {
+    const own = supported(this.getAttribute('lang'));
+    if (own && own !== started) this.#controller?.setLang?.(own);
   }
 
   async #model(lang) {

@@ -11,7 +11,19 @@ export function respondentShell(root, { lang, opening }) {
   const title = h('h1', { class: 'title' }, t(lang, 'title'));
   const subtitle = h('p', { class: 'subtitle' }, t(lang, 'subtitle'));
   const langToggle = langButtons(lang);
-  const fileActions = h('div', { class: 'file-actions' });
+  // The file actions have their place from the first paint; the app enables them.
+  const fileActions = h(
+    'div',
+    { class: 'file-actions' },
+    ['save', 'open', 'restart'].map((key) =>
+      h(
+        'button',
+        { type: 'button', class: 'button button-quiet', dataset: { action: key }, disabled: true },
+        h('span', { class: 'label-long' }, t(lang, key)),
+        h('span', { class: 'label-short', 'aria-hidden': 'true' }, t(lang, `${key}Short`)),
+      ),
+    ),
+  );
   const alert = h('div', { class: 'alert-region', role: 'alert' });
   const status = h('div', { class: 'status-region', role: 'status' });
   const nav = h('nav', { class: 'step-nav', part: 'steps', 'aria-label': t(lang, 'stepsNav') });

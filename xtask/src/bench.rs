@@ -208,6 +208,8 @@ fn assemble_site(root: &Path, site: &Path) -> Result<PathBuf> {
             chartjs.display()
         )
     })?;
+    // The group page drives the full module directly: its glue and wasm as built.
+    copy(&root.join("www").join("pkg"), &served.join("pkg"))?;
     // Both sides are served with gzip, as `xtask serve` and real hosts serve them.
     build::precompress(&served)?;
     Ok(served)

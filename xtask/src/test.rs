@@ -61,6 +61,9 @@ fn all_steps(root: &Path, steps: &mut Steps) -> Result {
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
+            // Both builds of the crate: the small first-chart module and the full one.
+            "--features",
+            "first",
             "--",
             "-D",
             "warnings",
@@ -126,6 +129,8 @@ fn wasm_tests(root: &Path, browsers: &Browsers) -> Result<Outcome> {
                 "netwerkscan-wasm",
                 "--target",
                 "wasm32-unknown-unknown",
+                "--features",
+                "first",
             ])
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",

@@ -20,7 +20,9 @@ pub use json::Json;
 pub use validate::{MIN_ITEMS_OPGAVE, MIN_ITEMS_ORGANISATIE, MIN_ITEMS_PER_CONCEPT};
 
 use crate::advice::Trigger;
-use crate::model::{Band, Concept, Form, InfluenceSource, Module, Role, Rung};
+use crate::model::{
+    Band, Concept, Form, InfluenceSource, Level, Module, Position, Role, Rung, Sector,
+};
 use crate::text::{Lang, Text};
 use crate::words::Word;
 
@@ -429,6 +431,25 @@ impl Instrument {
             .iter()
             .find(|s| s.id == source)
             .map_or(self.word(Word::ScoreMissing), |s| &s.label)
+    }
+
+    /// The label of a split group's value: a position, role, sector or level's choice
+    /// label; `None` for an organisation (its name is its label) or an unknown value.
+    #[must_use]
+    pub fn value_label(&self, dimension: crate::split::Dimension, value: &str) -> Option<&Text> {
+        use crate::split::Dimension;
+        fn find<T: Copy + PartialEq>(choices: &[ChoiceDef<T>], value: Option<T>) -> Option<&Text> {
+            let value = value?;
+            choices.iter().find(|c| c.id == value).map(|c| &c.label)
+        }
+        let r = &self.file.respondent;
+        match dimension {
+            Dimension::Organisation => None,
+            Dimension::Position => find(&r.position.choices, Position::parse(value)),
+            Dimension::Role => find(&r.roles.choices, Role::parse(value)),
+            Dimension::Sector => find(&r.sector.choices, Sector::parse(value)),
+            Dimension::Level => find(&r.level.choices, Level::parse(value)),
+        }
     }
 
     /// The label of a role.

@@ -6,6 +6,7 @@
 //! every problem of a file is reported at once. Fields this version does not know are
 //! kept as their raw JSON text and written back unchanged, to the last digit.
 
+mod fast;
 mod read;
 mod write;
 
@@ -586,6 +587,21 @@ impl Hasher for FingerprintHasher {
             self.len ^ 0x1d8e_4e27_c47d_124f,
         )
     }
+}
+
+/// The fast reader alone: `Some` when it reads `text` (no byte order mark) itself, `None`
+/// when it leaves it to the general reader. For tests and the fuzzer, which check that
+/// the two agree.
+#[doc(hidden)]
+#[must_use]
+pub fn read_fast(text: &str, instrument: &Instrument) -> Option<Response> {
+    fast::read(text, instrument)
+}
+
+/// The general reader alone, without the fast path. For tests and the fuzzer.
+#[doc(hidden)]
+pub fn read_general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    read::general(text, instrument)
 }
 
 /// serde_json appends " at line L column C"; the error carries those separately.

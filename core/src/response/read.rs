@@ -75,6 +75,21 @@ fn read(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> 
     if text.trim().is_empty() {
         return Err(ResponseError::Empty);
     }
+    if let Some(response) = super::fast::read(text, instrument) {
+        return Ok(response);
+    }
+    general(text, instrument)
+}
+
+/// The general reader, for every text the fast one left: checked and named field by
+/// field. `text` has no byte order mark (or it is an error, as in any JSON).
+pub(super) fn general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    if text.len() > MAX_RESPONSE_BYTES {
+        return Err(ResponseError::TooLarge { bytes: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ResponseError::Empty);
+    }
     // Most files answer the current version; the rare older one is read a second time
     // with its version's id map, once the first pass has found out which version it is.
     match pass(text, instrument, None)? {

@@ -191,8 +191,8 @@ struct BrowserFigures<'a> {
     redraw_page: Summary,
     redraw_radar: Summary,
     redraw_anchor: Summary,
-    /// (N, report, draw) per group size.
-    groups: Vec<(u64, Summary, Summary)>,
+    /// (N, import, report, draw) per group size.
+    groups: Vec<(u64, Summary, Summary, Summary)>,
 }
 
 impl<'a> BrowserFigures<'a> {
@@ -206,6 +206,7 @@ impl<'a> BrowserFigures<'a> {
         for n in browser.group_sizes() {
             groups.push((
                 n,
+                browser.summary("group_import", &n.to_string())?,
                 browser.summary("group_report", &n.to_string())?,
                 browser.summary("group_draw", &n.to_string())?,
             ));
@@ -228,8 +229,8 @@ impl<'a> BrowserFigures<'a> {
     fn group_ms(&self, n: u64) -> Option<f64> {
         self.groups
             .iter()
-            .find(|(size, _, _)| *size == n)
-            .map(|(_, report, draw)| report.median + draw.median)
+            .find(|(size, _, _, _)| *size == n)
+            .map(|(_, _, report, draw)| report.median + draw.median)
     }
 }
 
@@ -639,10 +640,11 @@ fn browser_sections(md: &mut String, b: &BrowserFigures<'_>, browser: &Browser, 
     let rows: Vec<Vec<String>> = b
         .groups
         .iter()
-        .map(|(n, report, draw)| {
+        .map(|(n, import, report, draw)| {
             let both = report.median + draw.median;
             vec![
                 thousands(*n),
+                ms(import.median),
                 ms(report.median),
                 ms(report.p90),
                 ms(draw.median),
@@ -656,11 +658,13 @@ fn browser_sections(md: &mut String, b: &BrowserFigures<'_>, browser: &Browser, 
         md,
         "\n## 4. Group scale\n\n\
          N seeded random respondents (every Likert item answered, 5% \"weet niet\", 20 \
-         organisations), made in JavaScript from the instrument's ids, then the group's \
-         report through the wasm API (the objects cross into wasm, are validated and \
-         aggregated, and the report comes back as a plain object) and the concept radar \
-         drawn on a canvas of the page's radar size, in `bench/group/`. Medians after \
-         three warm-up runs. Target: {} respondents in less than {}, and linear. Chart.js \
+         organisations), made in JavaScript from the instrument's ids and written as \
+         response files, then as the group view does it, in `bench/group/`: the files \
+         imported into a set held in wasm (read and checked once; the column \"import\"), \
+         the group's report made from that set with its plain object (\"report\"), and \
+         the concept radar drawn on a canvas of the page's radar size (\"draw\"). Medians \
+         after three warm-up runs. Target: {} respondents aggregated and drawn (report \
+         and draw) in less than {}, and linear; the import is shown beside it. Chart.js \
          has no counterpart: it aggregates nothing and draws six numbers whatever N is, so \
          its cost is the redraw above.\n\n{}",
         thousands(GROUP_N),
@@ -668,6 +672,7 @@ fn browser_sections(md: &mut String, b: &BrowserFigures<'_>, browser: &Browser, 
         table(
             &[
                 "N",
+                "import",
                 "report",
                 "report p90",
                 "draw",
@@ -675,7 +680,7 @@ fn browser_sections(md: &mut String, b: &BrowserFigures<'_>, browser: &Browser, 
                 "per respondent",
                 "runs"
             ],
-            &[true, true, true, true, true, true, true],
+            &[true, true, true, true, true, true, true, true],
             &rows,
         )
     );
