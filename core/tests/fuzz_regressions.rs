@@ -502,6 +502,16 @@ fn f8_many_distinct_keys_read_in_linear_time() {
         let twice = text.replace("\"k89999\":0", "\"k0\":0");
         assert_names(&error_of(&twice), &["k0", "twice"]);
     }
+    // Inside an unknown field's value (the fast reader checks those keys too).
+    let text = base().replace(
+        "\"answers\"",
+        &format!("\"x\":{{{}}},\"answers\"", members(n)),
+    );
+    let r = read(&text).expect("valid");
+    assert_eq!(
+        r.extra.get("x").map(str::len),
+        Some(text.len() - BASE.len() - 5)
+    );
     let mut instrument = format!("{{{}}}", members(n));
     let _ = Instrument::from_json(&instrument).expect_err("not an instrument");
     instrument = instrument.replace("\"k89999\":0", "\"k0\":0");

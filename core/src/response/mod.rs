@@ -591,14 +591,15 @@ impl Hasher for FingerprintHasher {
 
 /// The fast reader alone: `Some` when it reads `text` (no byte order mark) itself, `None`
 /// when it leaves it to the general reader. For tests and the fuzzer, which check that
-/// the two agree.
+/// the two agree. With the size checks of [`Response::from_json`] around it.
 #[doc(hidden)]
 #[must_use]
 pub fn read_fast(text: &str, instrument: &Instrument) -> Option<Response> {
-    fast::read(text, instrument)
+    read::fast_only(text, instrument)
 }
 
-/// The general reader alone, without the fast path. For tests and the fuzzer.
+/// The general reader alone, without the fast path: the same as
+/// [`Response::from_json`] on every text. For tests and the fuzzer.
 #[doc(hidden)]
 pub fn read_general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
     read::general(text, instrument)

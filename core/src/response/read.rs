@@ -29,20 +29,58 @@ use crate::model::{
 };
 use crate::text::Text;
 
-/// Reads a response file's text.
-///
+/// Reads a response file's text: the fast reader ([`super::fast`]) for the plain
+/// common case, else the general one.
+pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    checked(text, instrument, true)
+}
+
+/// The general reader, for every text the fast one leaves: checked and named field by
+/// field. The same as [`response`] on every text, without the fast path.
+pub(super) fn general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    checked(text, instrument, false)
+}
+
+/// The fast reader with the checks [`response`] puts around it: `Some` only for a text
+/// that [`response`] reads, and then the same response.
+pub(super) fn fast_only(text: &str, instrument: &Instrument) -> Option<Response> {
+    if text.len() > MAX_RESPONSE_BYTES {
+        return None;
+    }
+    let response = super::fast::read(text, instrument)?;
+    fits(text, &response, instrument).ok()?;
+    Some(response)
+}
+
+fn checked(text: &str, instrument: &Instrument, fast: bool) -> Result<Response, ResponseError> {
+    if text.len() > MAX_RESPONSE_BYTES {
+        return Err(ResponseError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ResponseError::Empty);
+    }
+    let fast = if fast {
+        super::fast::read(text, instrument)
+    } else {
+        None
+    };
+    let response = match fast {
+        Some(response) => response,
+        None => passes(text, instrument)?,
+    };
+    fits(text, &response, instrument)?;
+    Ok(response)
+}
+
 /// What is read must be written again within the limit (the page saves what it opened,
 /// and must be able to open that file again: finding F3 of FUZZING.md). Writing adds
 /// every section a file left out, and a migrated response's new item ids, so a text
 /// close to the limit is also measured as it will be written: the writer's compact
 /// form must fit too.
-pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
-    if text.len() > MAX_RESPONSE_BYTES {
-        return Err(ResponseError::TooLarge { bytes: text.len() });
-    }
-    let response = read(text, instrument)?;
+fn fits(text: &str, response: &Response, instrument: &Instrument) -> Result<(), ResponseError> {
     if text.len().saturating_add(growth_bound(instrument)) > MAX_RESPONSE_BYTES {
-        let written = super::write::to_json(&response, instrument, false).len();
+        let written = super::write::to_json(response, instrument, false).len();
         if written > MAX_RESPONSE_BYTES {
             return Err(ResponseError::TooLargeWritten {
                 bytes: text.len(),
@@ -50,7 +88,7 @@ pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, 
             });
         }
     }
-    Ok(response)
+    Ok(())
 }
 
 /// How many bytes longer than its text the compact form of a response can be: the
@@ -69,27 +107,8 @@ fn growth_bound(instrument: &Instrument) -> usize {
     4096 + instrument.id().len() + instrument.version().len() + versions + answers
 }
 
-/// Reads a response's text, whatever its size.
-fn read(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ResponseError::Empty);
-    }
-    if let Some(response) = super::fast::read(text, instrument) {
-        return Ok(response);
-    }
-    general(text, instrument)
-}
-
-/// The general reader, for every text the fast one left: checked and named field by
-/// field. `text` has no byte order mark (or it is an error, as in any JSON).
-pub(super) fn general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
-    if text.len() > MAX_RESPONSE_BYTES {
-        return Err(ResponseError::TooLarge { bytes: text.len() });
-    }
-    if text.trim().is_empty() {
-        return Err(ResponseError::Empty);
-    }
+/// The general reader's passes over a text of any size.
+fn passes(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
     // Most files answer the current version; the rare older one is read a second time
     // with its version's id map, once the first pass has found out which version it is.
     match pass(text, instrument, None)? {
@@ -353,7 +372,7 @@ fn version0(text: &str, instrument: &Instrument) -> Result<Response, ResponseErr
     }
     top.insert("version".into(), raw("1")?);
     let text = serde_json::to_string(&top).map_err(|e| syntax(&e))?;
-    read(&text, instrument)
+    passes(&text, instrument)
 }
 
 /// Collects field errors and resolves answer ids.
