@@ -26,7 +26,7 @@ pub use libfuzzer_sys;
 use std::io::{BufReader, Cursor};
 use std::ops::ControlFlow;
 
-use netwerkregie::response::{FingerprintState, MAX_RESPONSE_BYTES};
+use netwerkregie::response::{read_fast, read_general, FingerprintState, MAX_RESPONSE_BYTES};
 use netwerkregie::split::{self, Dimension};
 use netwerkregie::{
     advice, chart, export, Answer, Concept, Group, InfluenceSource, Instrument, InstrumentError,
@@ -196,7 +196,7 @@ pub fn check_accepted_response(response: &Response, instrument: &Instrument) {
             "{how} wrote {} bytes of an accepted response: more than it may read (F3)",
             text.len()
         );
-        let back = match Response::from_json(&text, instrument) {
+        let back = match read_both(&text, instrument) {
             Ok(back) => back,
             Err(e) => panic!(
                 "an accepted response does not read back after {how}: {e:.2000}\n{}",
@@ -259,13 +259,41 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// Reads `text` with `Response::from_json` (the fast reader for plain texts, else the
+/// general one) and checks that the two readers agree: the general reader alone gives
+/// the same result on every text, and whatever the fast reader accepts, `from_json`
+/// accepts as the same response.
+///
+/// # Panics
+/// When the readers disagree.
+pub fn read_both(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    let full = Response::from_json(text, instrument);
+    let general = read_general(text, instrument);
+    assert!(
+        full == general,
+        "from_json and the general reader differ: {:.1000} against {:.1000}\n{}",
+        format!("{full:?}"),
+        format!("{general:?}"),
+        excerpt(text)
+    );
+    if let Some(fast) = read_fast(text, instrument) {
+        assert!(
+            full.as_ref() == Ok(&fast),
+            "the fast reader read what from_json reads otherwise: {:.1000}\n{}",
+            format!("{full:?}"),
+            excerpt(text)
+        );
+    }
+    full
+}
+
 /// Reads one response text; checks the error, or the accepted response.
 ///
 /// # Panics
 /// On a broken invariant (see [`check_response_error`], [`check_accepted_response`]).
 #[must_use]
 pub fn check_response_text(text: &str, instrument: &Instrument) -> Option<Response> {
-    match Response::from_json(text, instrument) {
+    match read_both(text, instrument) {
         Ok(response) => {
             check_accepted_response(&response, instrument);
             Some(response)
