@@ -128,6 +128,16 @@ fn a_key_given_twice_is_refused_by_name() {
     assert_names(&err, &["answers.opgave-eigen", "x: ", "twice"]);
     let text = with_x("{}").replace("\"answers\":", "\"answers\":{},\"answers\":");
     assert_names(&error_of(&text), &["answers", "twice"]);
+    // An unknown key is named as it is, a dot and all (found by the fuzzer's check that
+    // every path starts with a known field: this one names a key of the top level).
+    let text = format!(
+        "{}, \"col.interest\": 1, \"col.interest\": {{\"x\": 1}}}}",
+        &BASE[..BASE.len() - 1]
+    );
+    let err = error_of(&text);
+    assert_eq!(err.fields().len(), 1, "{err}");
+    assert_eq!(err.fields()[0].path, "col.interest");
+    assert_names(&err, &["col.interest: appears twice"]);
 }
 
 #[test]
