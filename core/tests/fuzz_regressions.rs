@@ -366,7 +366,7 @@ fn f4_an_error_message_is_not_larger_than_a_few_kilobytes() {
             "the first problems are named"
         );
         assert!(message.contains(&format!("answers.q{}:", MAX_LISTED_PROBLEMS - 1)));
-        assert!(!message.contains(&format!("answers.q{}:", MAX_LISTED_PROBLEMS)));
+        assert!(!message.contains(&format!("answers.q{MAX_LISTED_PROBLEMS}:")));
     }
     assert!(
         err.to_string().ends_with("; and 19950 more problem(s)"),

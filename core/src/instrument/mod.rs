@@ -57,6 +57,7 @@ pub enum InstrumentError {
 /// The first problems, one per line, each cut to a readable length, and how many more:
 /// a file of a megabyte of problems gives a message of a few kilobytes.
 fn listed(problems: &[String]) -> String {
+    use std::fmt::Write as _;
     let limit = crate::response::MAX_LISTED_PROBLEMS;
     let mut out = problems
         .iter()
@@ -65,7 +66,7 @@ fn listed(problems: &[String]) -> String {
         .collect::<Vec<_>>()
         .join("\n- ");
     if problems.len() > limit {
-        out.push_str(&format!("\n- and {} more", problems.len() - limit));
+        let _ = write!(out, "\n- and {} more", problems.len() - limit);
     }
     out
 }

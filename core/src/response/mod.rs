@@ -155,6 +155,7 @@ pub(crate) fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// out, the rest counted, so that a file of a megabyte of problems gives a message of
 /// a few kilobytes.
 fn listed(fields: &[FieldError], lang: Lang) -> String {
+    use std::fmt::Write as _;
     let mut out = fields
         .iter()
         .take(MAX_LISTED_PROBLEMS)
@@ -174,11 +175,11 @@ fn listed(fields: &[FieldError], lang: Lang) -> String {
         .join("; ");
     let more = fields.len().saturating_sub(MAX_LISTED_PROBLEMS);
     if more > 0 {
-        out.push_str(&if lang.is_dutch() {
-            format!("; en nog {more} probleem/problemen")
+        let _ = if lang.is_dutch() {
+            write!(out, "; en nog {more} probleem/problemen")
         } else {
-            format!("; and {more} more problem(s)")
-        });
+            write!(out, "; and {more} more problem(s)")
+        };
     }
     out
 }
