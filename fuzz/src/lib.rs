@@ -264,6 +264,9 @@ fn excerpt(text: &str) -> String {
 /// the same result on every text, and whatever the fast reader accepts, `from_json`
 /// accepts as the same response.
 ///
+/// # Errors
+/// The reader's error, when `from_json` refuses the text.
+///
 /// # Panics
 /// When the readers disagree.
 pub fn read_both(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
