@@ -1,8 +1,8 @@
 // Bundles the page's plain ES modules with esbuild into the three outputs of
 // `cargo xtask build` (which runs this after wasm-bindgen has written www/pkg/):
 //
-//   dist/widget/          netwerk-scan.js (the element) with its chunks, the two wasm
-//                         modules and instrument.json: copy the folder anywhere and
+//   dist/widget/          netwerk-scan.js (the element) with its chunks and the two wasm
+//                         modules: copy the folder anywhere and
 //                         embed with one <script type="module"> and <netwerk-scan>.
 //   dist/site/            the widget's files plus the host pages, the service worker
 //                         and the web app manifest.
@@ -71,7 +71,6 @@ const cssSheets = {
 /** The single file has no files beside it: the assets module hands out inlined bytes. */
 function inlineAssets() {
   const base64 = (file) => readFileSync(path.join(PKG, file)).toString('base64');
-  const instrument = JSON.stringify(JSON.parse(readFileSync(path.join(ROOT, 'core', 'instrument', 'netwerkscan.json'), 'utf8')));
   return {
     name: 'inline-assets',
     setup(build) {
@@ -82,7 +81,6 @@ const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 export const SINGLE_FILE = true;
 export const firstWasm = () => null;
 export const fullWasm = () => bytes(${JSON.stringify(base64('full_bg.wasm'))});
-export const loadInstrument = async () => JSON.parse(${JSON.stringify(instrument)});
 `,
         loader: 'js',
         resolveDir: path.join(WWW, 'src'),
@@ -127,27 +125,36 @@ function listFiles(dir, prefix = '') {
 
 const widget = path.join(DIST, 'widget');
 clean(widget);
-await esbuild.build({
+const built = await esbuild.build({
   ...common,
   entryPoints: { 'netwerk-scan': path.join(WWW, 'netwerk-scan.js') },
   outdir: widget,
   splitting: true,
   // Chunks sit beside the entry, so every file is found relative to import.meta.url.
   chunkNames: 'netwerk-scan-[hash]',
+  metafile: true,
 });
+// The chunks the entry imports statically: without a hint the browser finds them only
+// once the entry has arrived and been parsed, one round trip later, before the first chart.
+const entryOutput = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint)?.[1];
+const staticChunks = (entryOutput?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => path.basename(i.path));
 for (const file of WASM) copy(path.join(PKG, file), path.join(widget, file));
-writeFileSync(
-  path.join(widget, 'instrument.json'),
-  JSON.stringify(JSON.parse(readFileSync(path.join(ROOT, 'core', 'instrument', 'netwerkscan.json'), 'utf8'))),
-);
 
 // ----- the site: the widget's files and the host pages -----
 
 const site = path.join(DIST, 'site');
 clean(site);
 for (const file of listFiles(widget)) copy(path.join(widget, file), path.join(site, file));
-for (const file of ['index.html', 'group.html', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'robots.txt', 'site.css']) {
+for (const file of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'robots.txt', 'site.css']) {
   copy(path.join(WWW, file), path.join(site, file));
+}
+// The host pages preload the entry's chunks beside the entry itself.
+const entryScript = '<script type="module" src="netwerk-scan.js"></script>';
+for (const file of ['index.html', 'group.html']) {
+  const page = readFileSync(path.join(WWW, file), 'utf8');
+  if (!page.includes(entryScript)) throw new Error(`www/${file} no longer loads netwerk-scan.js as \`${entryScript}\``);
+  const hints = staticChunks.map((chunk) => `<link rel="modulepreload" href="${chunk}">\n  `).join('');
+  writeFileSync(path.join(site, file), page.replace(entryScript, `${hints}${entryScript}`));
 }
 await esbuild.build({ ...common, plugins: [], entryPoints: { site: path.join(WWW, 'site.js') }, outdir: site });
 // The service worker caches exactly the files of this build; its version changes with
