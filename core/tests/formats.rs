@@ -654,12 +654,13 @@ fn version_0_the_prototypes_draft_is_migrated() {
     let m = r.migrated.as_ref().expect("migrated");
     assert_eq!((m.from.as_str(), m.left_out), ("1", 1));
 
-    // Written back as version 2, saying the answers were given to version 1.
+    // Written back as version 2, saying the answers were given to version 1 and one
+    // was left out.
     let v: Value = serde_json::from_str(&r.to_json(i)).expect("JSON");
     assert_eq!(v["version"], json!(2));
     assert_eq!(
         v["instrument"],
-        json!({"id": "netwerkscan", "version": "2", "from": "1"})
+        json!({"id": "netwerkscan", "version": "2", "from": "1", "left_out": 1})
     );
     assert_eq!(v["answers"]["respect-visie"], json!(4));
     assert_eq!(

@@ -473,7 +473,7 @@ impl<'t> Scanner<'t> {
                 "id" => Some(0),
                 "version" => Some(1),
                 // A response brought from an earlier version: the general reader.
-                "from" => Some(2),
+                "from" | "left_out" => Some(2),
                 _ => None,
             },
             |s, k| match k {

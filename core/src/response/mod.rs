@@ -253,6 +253,10 @@ pub struct InstrumentRef {
     /// version (`"from": "1"` in the file): its scores count only the items that version
     /// asked, also after it was saved again.
     pub from: Option<String>,
+    /// With `from`: how many answers to replaced items were left out when the response
+    /// was first brought to this version (`"left_out": 3`), so the report can still say
+    /// so after it was saved again.
+    pub left_out: Option<usize>,
     /// Fields this version does not know.
     pub extra: Extra,
 }
@@ -374,6 +378,7 @@ impl Response {
                 id: instrument.id().to_owned(),
                 version: instrument.version().to_owned(),
                 from: None,
+                left_out: None,
                 extra: Extra::default(),
             },
             answers: vec![Answer::Unanswered; instrument.statement_count()],

@@ -319,7 +319,17 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
             }
             known
         }
-        (None, None) => None,
+        (None, None) => {
+            if response.instrument.left_out.is_some() {
+                reader.error(
+                    "instrument.left_out".into(),
+                    "hoort alleen bij \"from\" (de eerdere versie waarvan de antwoorden komen)"
+                        .into(),
+                    "belongs only with \"from\" (the earlier version the answers come from)".into(),
+                );
+            }
+            None
+        }
     };
     if let Some(previous) = earlier {
         let mut asked = vec![false; instrument.statement_count()];
@@ -328,9 +338,11 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
                 asked[usize::from(slot)] = true;
             }
         }
+        // Left out now, or when the file was first brought here (it says so since).
+        let before = response.instrument.left_out.take().unwrap_or(0);
         response.migrated = Some(Migration {
             from: previous.version.to_string(),
-            left_out: reader.left_out,
+            left_out: reader.left_out.saturating_add(before),
             asked,
         });
         instrument
@@ -1039,12 +1051,13 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
         let r = self.r;
         let mut out = InstrumentRef::default();
         let mut extra_keys = ExtraKeys::default();
-        let mut seen = [false; 3];
+        let mut seen = [false; 4];
         while let Some(key) = next_key(&mut map)? {
             let k = match key.as_ref() {
                 "id" => 0,
                 "version" => 1,
                 "from" => 2,
+                "left_out" => 3,
                 _ => {
                     keep(
                         r,
@@ -1062,7 +1075,21 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 continue;
             }
             let v = next_any(&mut map)?;
-            if k == 2 {
+            if k == 3 {
+                out.left_out = match v {
+                    Any::Null => None,
+                    Any::U64(n) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+                    other => {
+                        r.wrong_kind(
+                            "instrument.left_out".into(),
+                            "een heel getal van 0 of meer",
+                            "a whole number of 0 or more",
+                            other.kind(),
+                        );
+                        None
+                    }
+                };
+            } else if k == 2 {
                 out.from = match v {
                     Any::Null => None,
                     Any::U64(n) => Some(n.to_string()),
