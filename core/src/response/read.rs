@@ -201,6 +201,12 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
                 found: format!("{f:.0}"),
             })))
         }
+        Some(Any::F64(f)) if f.fract() == 0.0 => {
+            return not(
+                format!("version {f:?} heeft decimalen; schrijf de versie zonder decimalen, zoals {RESPONSE_VERSION}"),
+                format!("version {f:?} has decimals; write the version without decimals, such as {RESPONSE_VERSION}"),
+            )
+        }
         Some(Any::F64(f)) => {
             return not(
                 format!("version {f:?} is geen geheel getal; schrijf de versie zonder decimalen, zoals {RESPONSE_VERSION}"),
@@ -440,6 +446,23 @@ impl Reader<'_> {
                     path(),
                     format!("{n} ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")"),
                     format!("{n} is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")"),
+                );
+                Answer::Unanswered
+            }
+            // 3.0 is a whole number written with decimals; the format writes integers.
+            Any::F64(f) if f.fract() == 0.0 && (1.0..=5.0).contains(f) => {
+                self.error(
+                    path(),
+                    format!("{f:?} heeft decimalen; schrijf {f:.0} (zonder decimalen) of null"),
+                    format!("{f:?} has decimals; write {f:.0} (without decimals) or null"),
+                );
+                Answer::Unanswered
+            }
+            Any::F64(f) if f.fract() == 0.0 => {
+                self.error(
+                    path(),
+                    format!("{f:?} ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")"),
+                    format!("{f:?} is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")"),
                 );
                 Answer::Unanswered
             }
