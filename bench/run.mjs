@@ -204,6 +204,10 @@ async function redrawPage(browser) {
       const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
       const radio = (value) =>
         all(document).find((el) => el.localName === 'input' && el.type === 'radio' && el.value === value && (el.dataset.id === item || el.name === item));
+      // The first chart comes before the form: wait (up to 30 s) until the scan has loaded.
+      for (let waited = 0; !radio(values[0]) && !all(document).some((el) => el.matches('.step-button')) && waited < 30000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       if (!radio(values[0])) {
         // The page may build a step's form only when it is shown: try the steps in turn.
         for (const button of all(document).filter((el) => el.matches('.step-button'))) {

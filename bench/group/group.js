@@ -129,9 +129,10 @@ window.benchGroup = {
   },
 
   /**
-   * The radar's redraw when one answer changes, as the page does it: report of the one
-   * response, then drawConcepts. `item` alternates between two values that differ from
-   * the response's own.
+   * The radar's redraw when one answer changes, as the page does it: the report of the
+   * one response held in wasm (the page turns it into a plain object only when a table
+   * or the result needs it), then drawConcepts from it. `item` alternates between two
+   * values that differ from the response's own.
    */
   async redraw(responseText, item, values, changes) {
     const response = JSON.parse(responseText);
@@ -141,7 +142,6 @@ window.benchGroup = {
       response.answers[item] = values[(i + 3) % values.length];
       const t0 = performance.now();
       const handle = scan.analyse([response]);
-      handle.toJSON();
       scan.drawConcepts(canvas, handle, 'nl');
       flush();
       const t1 = performance.now();

@@ -109,7 +109,15 @@ pub struct InstrumentArgs {
     #[command(flatten)]
     pub shared: Shared,
     #[command(flatten)]
-    pub output: Output,
+    pub output: InstrumentOutput,
+}
+
+/// How the instrument is printed: the questions have no scores to put in a spreadsheet.
+#[derive(Debug, Args)]
+pub struct InstrumentOutput {
+    /// Print the instrument as JSON instead of a list.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of every command.

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use netwerkregie::chart::format_score;
 use netwerkregie::keyed::Scored;
 use netwerkregie::report::{Delta, LadderView, SplitGroup};
+use netwerkregie::split::Dimension;
 use netwerkregie::{
     Concept, CoverageStatus, InfluenceSource, Instrument, Lang, Module, Report, Role, Rung, Stats,
     Trigger, TrustFlag, Word,
@@ -489,7 +490,7 @@ fn split_row<W: Write>(
 ) -> io::Result<()> {
     let value = match &g.value {
         Some(value) => choice_label(by, value, instrument, words.lang),
-        None => words.say(Word::FormNone),
+        None => words.say(Word::SplitNone),
     };
     write!(out, "  {} {:>4}", cell(value, w), g.n)?;
     let (Some(concepts), Some(modules)) = (&g.concepts, &g.modules) else {
@@ -517,7 +518,13 @@ fn splits<W: Write>(
     }
     writeln!(out, "{}", Safe(words.say(Word::SectionSplits)))?;
     for (by, groups) in &r.splits {
-        write!(out, "  {} {}", cell(by, w), right(words.say(Word::ColN), 4))?;
+        let name = Dimension::parse(by).map_or(by.as_str(), |d| words.say(Word::dimension(d)));
+        write!(
+            out,
+            "  {} {}",
+            cell(name, w),
+            right(words.say(Word::ColN), 4)
+        )?;
         for c in Concept::ALL {
             write!(
                 out,

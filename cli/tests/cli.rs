@@ -1488,6 +1488,10 @@ fn unknown_command_or_flag_exits_2_with_usage() {
             "instrument takes no files (use --instrument FILE)",
         ),
         (
+            &["instrument", "--csv"][..],
+            "unknown option \"--csv\" for instrument",
+        ),
+        (
             &["report", "--json", "--csv", "examples"][..],
             "--json cannot be used with --csv",
         ),

@@ -341,7 +341,7 @@ fn a_respondent_who_did_not_say_is_a_group_of_their_own() {
 
     let o = run(&["report", "--by", "position", "examples", path_str(&path)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_line(&stdout(&o), "niet aangegeven 1 te weinig respondenten");
+    assert_line(&stdout(&o), "niet opgegeven 1 te weinig respondenten");
 }
 
 #[test]
@@ -361,7 +361,12 @@ fn splits_in_the_text_report() {
     }
     let splits = &out[out.find("\nUitsplitsingen\n").expect("splits")..];
     let header = splits.lines().nth(2).expect("header");
-    assert!(header.trim_start().starts_with("position"), "{splits}");
+    // The dimension by the instrument's word, not its id.
+    assert!(header.trim_start().starts_with("positie "), "{splits}");
+    assert!(
+        splits.lines().any(|l| l.trim_start().starts_with("rol ")),
+        "{splits}"
+    );
     assert!(
         header.contains("Respect") && header.contains("Relaties"),
         "{header}"
@@ -379,6 +384,10 @@ fn splits_in_the_text_report() {
     ]);
     let out = stdout(&o);
     assert!(out.lines().any(|l| l == "Breakdowns"), "{out}");
+    assert!(
+        out.lines().any(|l| l.trim_start().starts_with("position ")),
+        "{out}"
+    );
     assert_line(
         &out,
         "Strategic core 3 2.92 4.17 2.75 3.25 3.33 3.00 3.22 3.11 3.24",

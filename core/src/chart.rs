@@ -1150,7 +1150,7 @@ pub fn group_radar(
                         Some(v) => crate::split::Dimension::parse(by)
                             .and_then(|d| instrument.value_label(d, v))
                             .map_or_else(|| v.clone(), |t| t.get(lang).to_owned()),
-                        None => say(instrument, Word::FormNone, lang).to_owned(),
+                        None => say(instrument, Word::SplitNone, lang).to_owned(),
                     };
                     let label = format!("{name} ({})", g.n);
                     let vals = match kind {

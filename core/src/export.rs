@@ -65,7 +65,7 @@ pub fn csv(report: &Report, instrument: &Instrument, lang: Lang) -> String {
             let value = g
                 .value
                 .clone()
-                .unwrap_or_else(|| instrument.say(Word::FormNone, lang).to_owned());
+                .unwrap_or_else(|| instrument.say(Word::SplitNone, lang).to_owned());
             if g.withheld {
                 let mut cells = vec![
                     Cell::Text(by.clone()),

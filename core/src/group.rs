@@ -418,7 +418,8 @@ impl<'a> Group<'a> {
             ladder: self.ladder(),
             form: self.form(),
             coverage: Coverage::default(),
-            influence: ByInfluence::new(std::array::from_fn(|i| self.influence[i].stats())),
+            // Each source of influence is one answer per respondent, so the rule of a statement.
+            influence: ByInfluence::new(std::array::from_fn(|i| self.influence[i].item_stats())),
             interests: self.interests(view),
             comments: CommentsByKey(
                 self.comments
@@ -473,6 +474,7 @@ impl<'a> Group<'a> {
     }
 
     fn coverage(&self, items: &ItemStats) -> Coverage {
+        let roles_stated = self.organisations.values().any(|o| o.roles.contains(&true));
         let roles: ByRole<RoleCoverage> = Keyed::new(std::array::from_fn(|i| {
             let role = Role::ALL[i];
             // Coverage names each organisation as first spelled and lists them like the
@@ -491,7 +493,7 @@ impl<'a> Group<'a> {
                 .and_then(|item| items.get(&item.id))
                 .cloned()
                 .unwrap_or_default();
-            let status = coverage_status(!holders.is_empty(), connection.mean);
+            let status = coverage_status(!holders.is_empty(), roles_stated, connection.mean);
             RoleCoverage {
                 holders,
                 connection,
@@ -566,14 +568,21 @@ fn rungs_apart(counts: &[usize; Rung::COUNT]) -> usize {
 }
 
 /// What the self-declared roles and the rated connection together say about a group.
+/// `roles_stated` is whether any organisation named a role at all: where nobody did and
+/// nobody rated the connection, nothing is known, and nothing is called missing.
 #[must_use]
-pub fn coverage_status(held: bool, connection: Option<f64>) -> Option<CoverageStatus> {
+pub fn coverage_status(
+    held: bool,
+    roles_stated: bool,
+    connection: Option<f64>,
+) -> Option<CoverageStatus> {
     let weak = connection.map(|c| c < WEAK_CONNECTION - EPSILON);
     match (held, weak) {
         (true, Some(true)) => Some(CoverageStatus::Zwak),
         (true, _) => Some(CoverageStatus::Gedekt),
         (false, Some(false)) => Some(CoverageStatus::Indirect),
-        (false, _) => Some(CoverageStatus::Ontbreekt),
+        (false, Some(true)) => Some(CoverageStatus::Ontbreekt),
+        (false, None) => roles_stated.then_some(CoverageStatus::Ontbreekt),
     }
 }
 

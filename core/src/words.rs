@@ -4,6 +4,7 @@
 //! module only names them.
 
 use crate::model::{vocabulary, Band, CoverageStatus, Form, InterestFlag, LadderFlag, TrustFlag};
+use crate::split::Dimension;
 
 vocabulary! {
     /// The key of one word in the instrument's `words` section.
@@ -164,6 +165,18 @@ vocabulary! {
         FormNone = "form.none",
         /// A split too small to show: "te weinig respondenten".
         SplitWithheld = "split.withheld",
+        /// The split group of respondents who did not say: "niet opgegeven".
+        SplitNone = "split.none",
+        /// Split by organisation.
+        SplitOrganisation = "split.organisation",
+        /// Split by position (kern or ring).
+        SplitPosition = "split.position",
+        /// Split by role.
+        SplitRole = "split.role",
+        /// Split by sector.
+        SplitSector = "split.sector",
+        /// Split by level.
+        SplitLevel = "split.level",
         /// Change: the baseline.
         ChangeBaseline = "change.baseline",
         /// Change: now.
@@ -229,6 +242,18 @@ impl Word {
             Form::Keten => Word::FormKeten,
             Form::Netwerk => Word::FormNetwerk,
             Form::Mix => Word::FormMix,
+        }
+    }
+
+    /// The name of a split dimension, as a column head.
+    #[must_use]
+    pub fn dimension(dimension: Dimension) -> Word {
+        match dimension {
+            Dimension::Organisation => Word::SplitOrganisation,
+            Dimension::Position => Word::SplitPosition,
+            Dimension::Role => Word::SplitRole,
+            Dimension::Sector => Word::SplitSector,
+            Dimension::Level => Word::SplitLevel,
         }
     }
 }

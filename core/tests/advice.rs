@@ -294,7 +294,8 @@ fn group_only_findings_never_reach_one_respondent() {
     let everything = |org: &str, current: &str, low: u8| {
         resp(&json!({
             "respondent": {"organisation": org, "position": "kern"},
-            "answers": {"respect-waarden": low, "respect-bespreken": 6 - low},
+            "answers": {"respect-waarden": low, "respect-bespreken": 6 - low,
+                        "opgave-eigenaren": 1, "opgave-veroorzakers": 1, "opgave-oplossers": 1},
             "ladder": {"current": current, "desired": current},
             "interests": {"interest": 1, "give": 1, "take": 5, "passion": 1}
         }))

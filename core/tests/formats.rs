@@ -245,15 +245,34 @@ fn answers_off_the_scale() {
 
 #[test]
 fn an_answer_must_be_a_whole_number() {
-    // 3.0 is refused, as `version: 1.0` is: the format says integers.
-    for (bad, shown) in [("3.0", "3.0"), ("2.5", "2.5"), ("1e3", "1000.0")] {
+    // 3.0 is refused, as `version: 1.0` is: the format writes integers. The message
+    // says what to write instead.
+    for (bad, en, nl) in [
+        (
+            "3.0",
+            "3.0 has decimals; write 3 (without decimals) or null",
+            "3.0 heeft decimalen; schrijf 3 (zonder decimalen) of null",
+        ),
+        (
+            "5e0",
+            "5.0 has decimals; write 5 (without decimals) or null",
+            "5.0 heeft decimalen; schrijf 5 (zonder decimalen) of null",
+        ),
+        (
+            "2.5",
+            "2.5 is not a whole number; write 1, 2, 3, 4 or 5 without decimals, or null",
+            "2.5 is geen geheel getal; schrijf 1, 2, 3, 4 of 5 zonder decimalen, of null",
+        ),
+        (
+            "1e3",
+            "1000.0 is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")",
+            "1000.0 ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")",
+        ),
+    ] {
         let err = error_of(&with_opgave_eigen(bad));
         assert_eq!(paths(&err), ["answers.opgave-eigen"]);
-        assert_eq!(
-            err.to_string(),
-            format!("answers.opgave-eigen: {shown} is not a whole number; write 1, 2, 3, 4 or 5 without decimals, or null")
-        );
-        assert!(err.message(Lang::Nl).contains("is geen geheel getal"));
+        assert_eq!(err.to_string(), format!("answers.opgave-eigen: {en}"));
+        assert_eq!(err.message(Lang::Nl), format!("answers.opgave-eigen: {nl}"));
     }
     let err = error_of(&with_opgave_eigen("\"4\""));
     assert_eq!(
@@ -580,11 +599,16 @@ fn versions_the_reader_cannot_read_are_named_truly() {
     let err = error_of(&with_version("1.0"));
     assert_eq!(
         err.to_string(),
-        "not a netwerkscan response: version 1.0 is not a whole number; write the version without decimals, such as 2"
+        "not a netwerkscan response: version 1.0 has decimals; write the version without decimals, such as 2"
     );
     assert!(err
         .message(Lang::Nl)
-        .contains("version 1.0 is geen geheel getal"));
+        .contains("version 1.0 heeft decimalen"));
+    let err = error_of(&with_version("1.5"));
+    assert_eq!(
+        err.to_string(),
+        "not a netwerkscan response: version 1.5 is not a whole number; write the version without decimals, such as 2"
+    );
 
     let err = error_of(&with_version("-1"));
     assert_eq!(
@@ -654,12 +678,13 @@ fn version_0_the_prototypes_draft_is_migrated() {
     let m = r.migrated.as_ref().expect("migrated");
     assert_eq!((m.from.as_str(), m.left_out), ("1", 1));
 
-    // Written back as version 2, saying the answers were given to version 1.
+    // Written back as version 2, saying the answers were given to version 1 and one
+    // was left out.
     let v: Value = serde_json::from_str(&r.to_json(i)).expect("JSON");
     assert_eq!(v["version"], json!(2));
     assert_eq!(
         v["instrument"],
-        json!({"id": "netwerkscan", "version": "2", "from": "1"})
+        json!({"id": "netwerkscan", "version": "2", "from": "1", "left_out": 1})
     );
     assert_eq!(v["answers"]["respect-visie"], json!(4));
     assert_eq!(

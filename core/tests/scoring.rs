@@ -938,18 +938,40 @@ fn holders_are_listed_by_name_whatever_its_case() {
 
 #[test]
 fn a_missing_role_is_advised_only_from_two_organisations() {
-    // Two respondents of one organisation and no ratings: every group missing, but
-    // no role advice yet.
+    // Two respondents of one organisation that holds only eigenaar, and no ratings: the
+    // other two groups are missing, but one organisation gives no role advice yet.
     let r = report(&[
-        member("Gemeente", &[], [None; 3]),
+        member("Gemeente", &["eigenaar"], [None; 3]),
         member("Gemeente", &[], [None; 3]),
     ]);
     assert_eq!(r.coverage.organisations, 1);
-    assert_eq!(
-        r.coverage.missing,
-        [Role::Eigenaar, Role::Veroorzaker, Role::Oplosser]
-    );
+    assert_eq!(r.coverage.missing, [Role::Veroorzaker, Role::Oplosser]);
     assert!(!triggers(&r).iter().any(|t| matches!(t, Trigger::Role(_))));
+}
+
+#[test]
+fn where_nobody_names_a_role_or_rates_a_connection_nothing_is_called_missing() {
+    // Two organisations, neither names a role and nobody rates a connection: nothing
+    // is known about any group, so no status, nothing missing and no role advice.
+    let r = report(&[
+        member("Gemeente", &[], [None; 3]),
+        member("Zorg BV", &[], [None; 3]),
+    ]);
+    for (_, c) in r.coverage.roles.iter() {
+        assert_eq!(c.status, None);
+        assert!(c.holders.is_empty());
+    }
+    assert!(r.coverage.missing.is_empty());
+    assert!(!triggers(&r).iter().any(|t| matches!(t, Trigger::Role(_))));
+    let json = serde_json::to_value(&r).expect("serialises");
+    assert_eq!(json["coverage"]["missing"], json!([]));
+    // A weak rating is evidence enough: rated 2 and 1 -> 3/2, nobody holds it.
+    let r = report(&[
+        member("Gemeente", &[], [None, Some(2), None]),
+        member("Zorg BV", &[], [None, Some(1), None]),
+    ]);
+    assert_eq!(r.coverage.missing, [Role::Veroorzaker]);
+    assert_eq!(r.coverage.roles[Role::Eigenaar].status, None);
 }
 
 // ---------------------------------------------------------------- interests

@@ -12,7 +12,7 @@
 use std::sync::OnceLock;
 
 use netwerkregie::model::{
-    Concept, InfluenceSource, InterestQuestion, Module, Position, Role, Rung,
+    Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung, Sector,
 };
 use netwerkregie::response::MAX_RESPONSE_BYTES;
 use netwerkregie::{Instrument, Trigger};
@@ -399,6 +399,8 @@ const STRING_EDGES: &[&str] = &[
     "respect ",
     "opgave-0",
     "opgave-99",
+    "opgave-1",
+    "opgave-eigen",
     "__proto__",
     "constructor",
     "1",
@@ -406,8 +408,10 @@ const STRING_EDGES: &[&str] = &[
     "null",
 ];
 
-/// Every field name of the response and instrument formats, and every id of the model.
-fn vocabulary() -> &'static [String] {
+/// Every field name of the response and instrument formats, and every id of the model:
+/// the response's fields, and every key and every id-like string value of the built-in
+/// instrument's file (so a new field of the instrument is in the vocabulary at once).
+pub fn vocabulary() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Vec<String> = [
@@ -415,11 +419,15 @@ fn vocabulary() -> &'static [String] {
             "version",
             "instrument",
             "id",
+            "from",
             "respondent",
             "alias",
             "organisation",
             "roles",
             "position",
+            "sector",
+            "level",
+            "form",
             "answers",
             "importance",
             "comments",
@@ -434,35 +442,11 @@ fn vocabulary() -> &'static [String] {
             "netwerkscan-response",
             "netwerkscan-instrument",
             "netwerkscan",
-            "title",
-            "sources",
-            "scale",
-            "labels",
-            "unknown",
-            "question",
-            "comment",
-            "modules",
-            "concepts",
-            "items",
-            "module",
-            "concept",
-            "reverse",
-            "check",
-            "text",
-            "source",
-            "label",
-            "short",
-            "intro",
-            "description",
-            "author",
-            "publisher",
-            "questions",
-            "rungs",
-            "positions",
-            "advice",
-            "when",
             "nl",
             "en",
+            "de",
+            "1",
+            "2",
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -471,13 +455,46 @@ fn vocabulary() -> &'static [String] {
         words.extend(Module::ALL.iter().map(|m| m.id().to_owned()));
         words.extend(Role::ALL.iter().map(|r| r.id().to_owned()));
         words.extend(Position::ALL.iter().map(|p| p.id().to_owned()));
+        words.extend(Sector::ALL.iter().map(|p| p.id().to_owned()));
+        words.extend(Level::ALL.iter().map(|p| p.id().to_owned()));
+        words.extend(Form::ALL.iter().map(|p| p.id().to_owned()));
         words.extend(Rung::ALL.iter().map(|r| r.id().to_owned()));
         words.extend(InterestQuestion::ALL.iter().map(|q| q.id().to_owned()));
         words.extend(InfluenceSource::ALL.iter().map(|s| s.id().to_owned()));
         words.extend(Trigger::all().iter().map(ToString::to_string));
-        words.extend(Instrument::builtin().items().iter().map(|i| i.id.clone()));
+        if let Ok(file) = serde_json::from_str(Instrument::builtin_json()) {
+            collect_words(&file, &mut words);
+        }
+        words.sort();
+        words.dedup();
         words
     })
+}
+
+/// The keys of `value` and its string values that look like ids (`opgave-eigen`).
+fn collect_words(value: &serde_json::Value, words: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(members) => {
+            for (key, v) in members {
+                words.push(key.clone());
+                collect_words(v, words);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                collect_words(v, words);
+            }
+        }
+        serde_json::Value::String(s)
+            if s.len() <= 40
+                && s.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_:".contains(&b)
+                }) =>
+        {
+            words.push(s.clone());
+        }
+        _ => {}
+    }
 }
 
 /// The fallback's limit on a mutated input: over the readers' limit, like libFuzzer's.
@@ -643,6 +660,22 @@ fn mutate_node(node: &mut Json, rng: &mut dyn Entropy, max_size: usize) {
                     mutate_key(&mut members[i].0, rng);
                 }
                 3 if len > 1 => members.swap(rng.below(len), rng.below(len)),
+                // Many members with distinct keys (`k0`, `k1`, ...) up to a size near
+                // the limit: a reader that compares each key with all before it (to
+                // refuse one given twice) takes minutes (finding F8).
+                4 if rng.one_in(8) => {
+                    let value = if len > 0 && rng.one_in(2) {
+                        members[rng.below(len)].1.clone()
+                    } else {
+                        Json::Num(b"0".to_vec())
+                    };
+                    let mut text = Vec::new();
+                    render(&value, false, &mut text);
+                    let target = *rng.pick(&[4096, MAX_RESPONSE_BYTES / 2, MAX_RESPONSE_BYTES]);
+                    let copies = target.min(max_size) / (text.len() + 10);
+                    members
+                        .extend((0..copies).map(|i| (format!("k{i}").into_bytes(), value.clone())));
+                }
                 _ => {
                     let at = rng.below(len + 1);
                     members.insert(at, (any_key(rng), any_value(rng)));

@@ -81,7 +81,11 @@ pub struct Stats {
     pub seconds: f64,
     pub executions: Option<u64>,
     pub executions_per_second: Option<u64>,
-    /// libFuzzer's `cov:` (edges covered) and `ft:` (features) at the end.
+    /// libFuzzer's `cov:` (edges covered) and `ft:` (features) once the seeds and the
+    /// corpus were read (`INITED`).
+    pub start_coverage: Option<u64>,
+    pub start_features: Option<u64>,
+    /// libFuzzer's `cov:` and `ft:` at the end.
     pub coverage: Option<u64>,
     pub features: Option<u64>,
     /// libFuzzer's `corp:` at the end: inputs/size.
@@ -104,6 +108,9 @@ impl Stats {
             self.executions_per_second = Some(n);
         } else if let Some(n) = number("stat::peak_rss_mb:") {
             self.peak_rss_mb = Some(n);
+        } else if line.starts_with('#') && line.contains("INITED") {
+            self.start_coverage = field(line, "cov:").and_then(|v| v.parse().ok());
+            self.start_features = field(line, "ft:").and_then(|v| v.parse().ok());
         } else if line.starts_with('#') && line.contains("DONE") {
             self.coverage = field(line, "cov:").and_then(|v| v.parse().ok());
             self.features = field(line, "ft:").and_then(|v| v.parse().ok());
@@ -116,7 +123,8 @@ impl Stats {
         }
     }
 
-    /// `response_json: 1,234,567 executions in 30 s (41,152/s), cov 1234, ft 5678`.
+    /// `response_json: 1,234,567 executions in 30 s (41,152/s), cov 812 -> 1510, ft 1040
+    /// -> 6012, corpus 402/96Kb`.
     #[must_use]
     pub fn summary(&self) -> String {
         let executions = self.executions.map_or_else(
@@ -126,9 +134,15 @@ impl Stats {
         let rate = self
             .executions_per_second
             .map_or_else(String::new, |r| format!(" ({}/s)", thousands(r)));
-        let coverage = match (self.coverage, self.features) {
-            (Some(cov), Some(ft)) => format!(", cov {cov}, ft {ft}"),
-            _ => String::new(),
+        let coverage = match (self.start_coverage, self.start_features) {
+            (Some(cov0), Some(ft0)) => match (self.coverage, self.features) {
+                (Some(cov), Some(ft)) => format!(", cov {cov0} -> {cov}, ft {ft0} -> {ft}"),
+                _ => format!(", cov {cov0}, ft {ft0} at the start"),
+            },
+            _ => match (self.coverage, self.features) {
+                (Some(cov), Some(ft)) => format!(", cov {cov}, ft {ft}"),
+                _ => String::new(),
+            },
         };
         let corpus = self
             .corpus
@@ -219,13 +233,15 @@ pub fn run(root: &Path, options: &Options) -> Result<Vec<Stats>> {
             Engine::LibFuzzer
         }
         Some(Engine::Proptest) => Engine::Proptest,
-        None => {
-            if setup::fuzzing(root)? {
-                Engine::LibFuzzer
-            } else {
+        // A machine where cargo-fuzz cannot be installed still fuzzes, with the fallback.
+        None => match setup::fuzzing(root) {
+            Ok(true) => Engine::LibFuzzer,
+            Ok(false) => Engine::Proptest,
+            Err(e) => {
+                eprintln!("fuzz: warning: {e}; fuzzing with the proptest fallback instead");
                 Engine::Proptest
             }
-        }
+        },
     };
     eprintln!(
         "fuzz: {} for {} s per target: {}",
@@ -457,9 +473,13 @@ mod tests {
         stats.target = "response_json".to_owned();
         stats.seconds = 30.2;
         assert_eq!(
+            (stats.start_coverage, stats.start_features),
+            (Some(812), Some(1040))
+        );
+        assert_eq!(
             stats.summary(),
-            "response_json: 1,234,567 executions in 30 s (41,152/s), cov 1510, ft 6012, \
-             corpus 402/96Kb"
+            "response_json: 1,234,567 executions in 30 s (41,152/s), cov 812 -> 1510, \
+             ft 1040 -> 6012, corpus 402/96Kb"
         );
     }
 

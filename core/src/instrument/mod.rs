@@ -48,9 +48,27 @@ pub enum InstrumentError {
         /// Size of the rejected text.
         bytes: usize,
     },
-    /// The file breaks the rules; every problem is listed.
-    #[error("instrument: {} problem(s):\n- {}", .0.len(), .0.join("\n- "))]
+    /// The file breaks the rules; every problem is kept here, and the message spells
+    /// out the first [`MAX_LISTED_PROBLEMS`](crate::response::MAX_LISTED_PROBLEMS).
+    #[error("instrument: {} problem(s):\n- {}", .0.len(), listed(.0))]
     Invalid(Vec<String>),
+}
+
+/// The first problems, one per line, each cut to a readable length, and how many more:
+/// a file of a megabyte of problems gives a message of a few kilobytes.
+fn listed(problems: &[String]) -> String {
+    use std::fmt::Write as _;
+    let limit = crate::response::MAX_LISTED_PROBLEMS;
+    let mut out = problems
+        .iter()
+        .take(limit)
+        .map(|p| crate::response::clip(p, 600))
+        .collect::<Vec<_>>()
+        .join("\n- ");
+    if problems.len() > limit {
+        let _ = write!(out, "\n- and {} more", problems.len() - limit);
+    }
+    out
 }
 
 /// A Likert item's place in a response's answers, with how it counts.

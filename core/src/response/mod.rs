@@ -30,9 +30,13 @@ pub const RESPONSE_VERSION: u64 = 2;
 /// comments is a few kilobytes.
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
+/// At most this many field problems are spelt out in an error's message; the rest are
+/// counted ("and 12 more"). [`ResponseError::fields`] keeps every one.
+pub const MAX_LISTED_PROBLEMS: usize = 50;
+
 /// One problem in a response, with the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}: {}", problem.en)]
+#[error("{}: {}", clip(path, MAX_SHOWN_PATH), clip(&problem.en, MAX_SHOWN_PROBLEM))]
 pub struct FieldError {
     /// Dotted path to the field, such as `answers.opgave-eigen`.
     pub path: String,
@@ -52,6 +56,16 @@ pub enum ResponseError {
         /// Size of the rejected text.
         bytes: usize,
     },
+    /// The text is within the limit, but the response would be written larger than
+    /// that (every section written out, answers under their current ids), and could
+    /// then not be opened again.
+    #[error("the file is {bytes} bytes, and written out as a response it would be {written} bytes; a response is at most {MAX_RESPONSE_BYTES} bytes")]
+    TooLargeWritten {
+        /// Size of the text read.
+        bytes: usize,
+        /// Size of the response as the writer would write it, compactly.
+        written: usize,
+    },
     /// The text is not JSON.
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
@@ -63,7 +77,7 @@ pub enum ResponseError {
         message: String,
     },
     /// The JSON is not a response file at all.
-    #[error("not a netwerkscan response: {}", .0.en)]
+    #[error("not a netwerkscan response: {}", clip(&.0.en, MAX_SHOWN_PROBLEM))]
     NotAResponse(Text),
     /// A newer Netwerkscan wrote the file.
     #[error("version: this file has response format version {found}; this Netwerkscan reads up to version {RESPONSE_VERSION}. Update Netwerkscan to open it")]
@@ -71,8 +85,9 @@ pub enum ResponseError {
         /// The version in the file, as written.
         found: String,
     },
-    /// The file is a response but some fields are wrong; all are listed.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    /// The file is a response but some fields are wrong; all are kept here, and the
+    /// message spells out the first [`MAX_LISTED_PROBLEMS`].
+    #[error("{}", listed(.0, Lang::En))]
     Fields(Vec<FieldError>),
 }
 
@@ -91,22 +106,24 @@ impl ResponseError {
             ResponseError::TooLarge { bytes } => format!(
                 "het bestand is {bytes} bytes; een antwoordbestand is hoogstens {MAX_RESPONSE_BYTES} bytes"
             ),
+            ResponseError::TooLargeWritten { bytes, written } => format!(
+                "het bestand is {bytes} bytes, en als antwoordbestand weggeschreven zou het {written} bytes zijn; een antwoordbestand is hoogstens {MAX_RESPONSE_BYTES} bytes"
+            ),
             ResponseError::Syntax {
                 line,
                 column,
                 message,
             } => format!("geen geldige JSON op regel {line}, kolom {column} ({message})"),
             ResponseError::NotAResponse(t) => {
-                format!("geen netwerkscan-antwoordbestand: {}", t.nl)
+                format!(
+                    "geen netwerkscan-antwoordbestand: {}",
+                    clip(&t.nl, MAX_SHOWN_PROBLEM)
+                )
             }
             ResponseError::NewerVersion { found } => format!(
                 "version: dit bestand heeft antwoordformaat versie {found}; deze Netwerkscan leest tot en met versie {RESPONSE_VERSION}. Werk Netwerkscan bij om het te openen"
             ),
-            ResponseError::Fields(fields) => fields
-                .iter()
-                .map(|f| format!("{}: {}", f.path, f.problem.nl))
-                .collect::<Vec<_>>()
-                .join("; "),
+            ResponseError::Fields(fields) => listed(fields, lang),
         }
     }
 
@@ -118,6 +135,53 @@ impl ResponseError {
             _ => &[],
         }
     }
+}
+
+/// A field's path is shown up to this many characters in a message.
+const MAX_SHOWN_PATH: usize = 120;
+/// A problem (which may quote the file's text) is shown up to this many characters.
+const MAX_SHOWN_PROBLEM: usize = 600;
+
+/// `text` cut to `max` characters, with "…" where it was cut: a message quotes what a
+/// file says, and a file may say a megabyte.
+pub(crate) fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
+/// The message of a list of field problems: the first [`MAX_LISTED_PROBLEMS`] spelt
+/// out, the rest counted, so that a file of a megabyte of problems gives a message of
+/// a few kilobytes.
+fn listed(fields: &[FieldError], lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut out = fields
+        .iter()
+        .take(MAX_LISTED_PROBLEMS)
+        .map(|f| {
+            let problem = if lang.is_dutch() {
+                &f.problem.nl
+            } else {
+                &f.problem.en
+            };
+            format!(
+                "{}: {}",
+                clip(&f.path, MAX_SHOWN_PATH),
+                clip(problem, MAX_SHOWN_PROBLEM)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let more = fields.len().saturating_sub(MAX_LISTED_PROBLEMS);
+    if more > 0 {
+        let _ = if lang.is_dutch() {
+            write!(out, "; en nog {more} probleem/problemen")
+        } else {
+            write!(out, "; and {more} more problem(s)")
+        };
+    }
+    out
 }
 
 /// An answer to one question: not given, "weet niet", or a value.
@@ -189,6 +253,10 @@ pub struct InstrumentRef {
     /// version (`"from": "1"` in the file): its scores count only the items that version
     /// asked, also after it was saved again.
     pub from: Option<String>,
+    /// With `from`: how many answers to replaced items were left out when the response
+    /// was first brought to this version (`"left_out": 3`), so the report can still say
+    /// so after it was saved again.
+    pub left_out: Option<usize>,
     /// Fields this version does not know.
     pub extra: Extra,
 }
@@ -310,6 +378,7 @@ impl Response {
                 id: instrument.id().to_owned(),
                 version: instrument.version().to_owned(),
                 from: None,
+                left_out: None,
                 extra: Extra::default(),
             },
             answers: vec![Answer::Unanswered; instrument.statement_count()],
@@ -350,10 +419,16 @@ impl Response {
         write::to_json(self, instrument, false)
     }
 
-    /// The response as pretty-printed JSON text, ready to save.
+    /// The response as pretty-printed JSON text, ready to save. A response that would
+    /// be larger than [`MAX_RESPONSE_BYTES`] pretty-printed is written compactly, so
+    /// that every response that was read is written so that it reads again.
     #[must_use]
     pub fn to_json_pretty(&self, instrument: &Instrument) -> String {
-        write::to_json(self, instrument, true)
+        let pretty = write::to_json(self, instrument, true);
+        if pretty.len() > MAX_RESPONSE_BYTES {
+            return write::to_json(self, instrument, false);
+        }
+        pretty
     }
 
     /// A 64-bit fingerprint of the content: equal responses have equal fingerprints,
@@ -522,14 +597,15 @@ impl Hasher for FingerprintHasher {
 
 /// The fast reader alone: `Some` when it reads `text` (no byte order mark) itself, `None`
 /// when it leaves it to the general reader. For tests and the fuzzer, which check that
-/// the two agree.
+/// the two agree. With the size checks of [`Response::from_json`] around it.
 #[doc(hidden)]
 #[must_use]
 pub fn read_fast(text: &str, instrument: &Instrument) -> Option<Response> {
-    fast::read(text, instrument)
+    read::fast_only(text, instrument)
 }
 
-/// The general reader alone, without the fast path. For tests and the fuzzer.
+/// The general reader alone, without the fast path: the same as
+/// [`Response::from_json`] on every text. For tests and the fuzzer.
 #[doc(hidden)]
 pub fn read_general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
     read::general(text, instrument)

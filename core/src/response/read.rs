@@ -29,8 +29,30 @@ use crate::model::{
 };
 use crate::text::Text;
 
-/// Reads a response file's text.
+/// Reads a response file's text: the fast reader ([`super::fast`]) for the plain
+/// common case, else the general one.
 pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    checked(text, instrument, true)
+}
+
+/// The general reader, for every text the fast one leaves: checked and named field by
+/// field. The same as [`response`] on every text, without the fast path.
+pub(super) fn general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
+    checked(text, instrument, false)
+}
+
+/// The fast reader with the checks [`response`] puts around it: `Some` only for a text
+/// that [`response`] reads, and then the same response.
+pub(super) fn fast_only(text: &str, instrument: &Instrument) -> Option<Response> {
+    if text.len() > MAX_RESPONSE_BYTES {
+        return None;
+    }
+    let response = super::fast::read(text, instrument)?;
+    fits(text, &response, instrument).ok()?;
+    Some(response)
+}
+
+fn checked(text: &str, instrument: &Instrument, fast: bool) -> Result<Response, ResponseError> {
     if text.len() > MAX_RESPONSE_BYTES {
         return Err(ResponseError::TooLarge { bytes: text.len() });
     }
@@ -38,21 +60,55 @@ pub(super) fn response(text: &str, instrument: &Instrument) -> Result<Response, 
     if text.trim().is_empty() {
         return Err(ResponseError::Empty);
     }
-    if let Some(response) = super::fast::read(text, instrument) {
-        return Ok(response);
-    }
-    general(text, instrument)
+    let fast = if fast {
+        super::fast::read(text, instrument)
+    } else {
+        None
+    };
+    let response = match fast {
+        Some(response) => response,
+        None => passes(text, instrument)?,
+    };
+    fits(text, &response, instrument)?;
+    Ok(response)
 }
 
-/// The general reader, for every text the fast one left: checked and named field by
-/// field. `text` has no byte order mark (or it is an error, as in any JSON).
-pub(super) fn general(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
-    if text.len() > MAX_RESPONSE_BYTES {
-        return Err(ResponseError::TooLarge { bytes: text.len() });
+/// What is read must be written again within the limit (the page saves what it opened,
+/// and must be able to open that file again: finding F3 of FUZZING.md). Writing adds
+/// every section a file left out, and a migrated response's new item ids, so a text
+/// close to the limit is also measured as it will be written: the writer's compact
+/// form must fit too.
+fn fits(text: &str, response: &Response, instrument: &Instrument) -> Result<(), ResponseError> {
+    if text.len().saturating_add(growth_bound(instrument)) > MAX_RESPONSE_BYTES {
+        let written = super::write::to_json(response, instrument, false).len();
+        if written > MAX_RESPONSE_BYTES {
+            return Err(ResponseError::TooLargeWritten {
+                bytes: text.len(),
+                written,
+            });
+        }
     }
-    if text.trim().is_empty() {
-        return Err(ResponseError::Empty);
-    }
+    Ok(())
+}
+
+/// How many bytes longer than its text the compact form of a response can be: the
+/// sections a file may leave out, an instrument version written as text, `from`, and
+/// the answers (an answer to an earlier version is written under its new id,
+/// `"id":null,` at most). Everything else is written no longer than it was read: keys
+/// and strings with the fewest escapes, unknown fields as their raw text.
+fn growth_bound(instrument: &Instrument) -> usize {
+    let answers: usize = instrument.statements().map(|s| s.id.len() + 8).sum();
+    let versions: usize = instrument
+        .file()
+        .previous
+        .iter()
+        .map(|p| p.version.len() + 8)
+        .sum();
+    4096 + instrument.id().len() + instrument.version().len() + versions + answers
+}
+
+/// The general reader's passes over a text of any size.
+fn passes(text: &str, instrument: &Instrument) -> Result<Response, ResponseError> {
     // Most files answer the current version; the rare older one is read a second time
     // with its version's id map, once the first pass has found out which version it is.
     match pass(text, instrument, None)? {
@@ -144,6 +200,12 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
             return Ok(Pass::Done(Err(ResponseError::NewerVersion {
                 found: format!("{f:.0}"),
             })))
+        }
+        Some(Any::F64(f)) if f.fract() == 0.0 => {
+            return not(
+                format!("version {f:?} heeft decimalen; schrijf de versie zonder decimalen, zoals {RESPONSE_VERSION}"),
+                format!("version {f:?} has decimals; write the version without decimals, such as {RESPONSE_VERSION}"),
+            )
         }
         Some(Any::F64(f)) => {
             return not(
@@ -263,7 +325,17 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
             }
             known
         }
-        (None, None) => None,
+        (None, None) => {
+            if response.instrument.left_out.is_some() {
+                reader.error(
+                    "instrument.left_out".into(),
+                    "hoort alleen bij \"from\" (de eerdere versie waarvan de antwoorden komen)"
+                        .into(),
+                    "belongs only with \"from\" (the earlier version the answers come from)".into(),
+                );
+            }
+            None
+        }
     };
     if let Some(previous) = earlier {
         let mut asked = vec![false; instrument.statement_count()];
@@ -272,9 +344,11 @@ fn finish(top: TopFields, mut reader: Reader<'_>) -> Result<Pass<'_>, ResponseEr
                 asked[usize::from(slot)] = true;
             }
         }
+        // Left out now, or when the file was first brought here (it says so since).
+        let before = response.instrument.left_out.take().unwrap_or(0);
         response.migrated = Some(Migration {
             from: previous.version.to_string(),
-            left_out: reader.left_out,
+            left_out: reader.left_out.saturating_add(before),
             asked,
         });
         instrument
@@ -316,7 +390,7 @@ fn version0(text: &str, instrument: &Instrument) -> Result<Response, ResponseErr
     }
     top.insert("version".into(), raw("1")?);
     let text = serde_json::to_string(&top).map_err(|e| syntax(&e))?;
-    response(&text, instrument)
+    passes(&text, instrument)
 }
 
 /// Collects field errors and resolves answer ids.
@@ -372,6 +446,23 @@ impl Reader<'_> {
                     path(),
                     format!("{n} ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")"),
                     format!("{n} is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")"),
+                );
+                Answer::Unanswered
+            }
+            // 3.0 is a whole number written with decimals; the format writes integers.
+            Any::F64(f) if f.fract() == 0.0 && (1.0..=5.0).contains(f) => {
+                self.error(
+                    path(),
+                    format!("{f:?} heeft decimalen; schrijf {f:.0} (zonder decimalen) of null"),
+                    format!("{f:?} has decimals; write {f:.0} (without decimals) or null"),
+                );
+                Answer::Unanswered
+            }
+            Any::F64(f) if f.fract() == 0.0 => {
+                self.error(
+                    path(),
+                    format!("{f:?} ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")"),
+                    format!("{f:?} is not on the scale 1..5 (use 1, 2, 3, 4, 5 or null for \"weet niet\")"),
                 );
                 Answer::Unanswered
             }
@@ -706,16 +797,39 @@ fn next_raw<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Box<RawValue>, A::Err
     map.next_value::<Box<RawValue>>()
 }
 
+/// The keys of one object's unknown fields, to find one given twice: the fields
+/// themselves while they are few, a hash set once they are many (a file of a megabyte
+/// can have 90,000 of them; comparing each with all before it took minutes: finding F8).
+#[derive(Default)]
+struct ExtraKeys(std::collections::HashSet<String>);
+
+impl ExtraKeys {
+    /// Above this many fields, the hash set.
+    const FEW: usize = 16;
+
+    /// Whether `key` is among the fields of `extra` already; if not, it is noted, and
+    /// the caller adds it.
+    fn seen(&mut self, extra: &Extra, key: &str) -> bool {
+        if extra.0.len() < Self::FEW {
+            return extra.0.iter().any(|(k, _)| k == key);
+        }
+        if self.0.is_empty() {
+            self.0.extend(extra.0.iter().map(|(k, _)| k.clone()));
+        }
+        !self.0.insert(key.to_owned())
+    }
+}
+
 /// Keeps an unknown field; a key given twice is an error, not a silent overwrite.
 fn keep<'de, A: MapAccess<'de>>(
     r: &mut Reader<'_>,
-    extra: &mut Extra,
+    (extra, keys): (&mut Extra, &mut ExtraKeys),
     path: impl FnOnce() -> String,
     key: Cow<'de, str>,
     map: &mut A,
 ) -> Result<(), A::Error> {
     let raw = next_raw(map)?;
-    if extra.0.iter().any(|(k, _)| *k == key) {
+    if keys.seen(extra, &key) {
         r.duplicate(path());
     } else {
         extra.0.push((key.into_owned(), raw));
@@ -875,6 +989,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
         let r = self.r;
         let n = r.instrument.statement_count();
         let mut top = TopFields::default();
+        let mut extra_keys = ExtraKeys::default();
         top.response.answers = vec![Answer::Unanswered; n];
         // Which known keys were seen, to refuse one given twice.
         let mut seen = 0u16;
@@ -882,7 +997,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
             let Some(k) = KEYS.iter().position(|x| *x == key) else {
                 keep(
                     r,
-                    &mut top.response.extra,
+                    (&mut top.response.extra, &mut extra_keys),
                     || key.to_string(),
                     key.clone(),
                     &mut map,
@@ -958,16 +1073,18 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<InstrumentRef>, A::Error> {
         let r = self.r;
         let mut out = InstrumentRef::default();
-        let mut seen = [false; 3];
+        let mut extra_keys = ExtraKeys::default();
+        let mut seen = [false; 4];
         while let Some(key) = next_key(&mut map)? {
             let k = match key.as_ref() {
                 "id" => 0,
                 "version" => 1,
                 "from" => 2,
+                "left_out" => 3,
                 _ => {
                     keep(
                         r,
-                        &mut out.extra,
+                        (&mut out.extra, &mut extra_keys),
                         || format!("instrument.{key}"),
                         key.clone(),
                         &mut map,
@@ -981,7 +1098,21 @@ impl<'de> Section<'de> for InstrumentSection<'_, '_> {
                 continue;
             }
             let v = next_any(&mut map)?;
-            if k == 2 {
+            if k == 3 {
+                out.left_out = match v {
+                    Any::Null => None,
+                    Any::U64(n) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+                    other => {
+                        r.wrong_kind(
+                            "instrument.left_out".into(),
+                            "een heel getal van 0 of meer",
+                            "a whole number of 0 or more",
+                            other.kind(),
+                        );
+                        None
+                    }
+                };
+            } else if k == 2 {
                 out.from = match v {
                     Any::Null => None,
                     Any::U64(n) => Some(n.to_string()),
@@ -1023,12 +1154,13 @@ impl<'de> Section<'de> for RespondentSection<'_, '_> {
         ];
         let r = self.r;
         let mut out = Respondent::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; 6];
         while let Some(key) = next_key(&mut map)? {
             let Some(k) = KEYS.iter().position(|x| *x == key) else {
                 keep(
                     r,
-                    &mut out.extra,
+                    (&mut out.extra, &mut extra_keys),
                     || format!("respondent.{key}"),
                     key.clone(),
                     &mut map,
@@ -1307,6 +1439,7 @@ impl<'de> Section<'de> for LadderSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<LadderAnswer, A::Error> {
         let r = self.r;
         let mut out = LadderAnswer::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; 2];
         while let Some(key) = next_key(&mut map)? {
             let k = match key.as_ref() {
@@ -1315,7 +1448,7 @@ impl<'de> Section<'de> for LadderSection<'_, '_> {
                 _ => {
                     keep(
                         r,
-                        &mut out.extra,
+                        (&mut out.extra, &mut extra_keys),
                         || format!("ladder.{key}"),
                         key.clone(),
                         &mut map,
@@ -1355,6 +1488,7 @@ impl<'de> Section<'de> for InterestsSection<'_, '_> {
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Interests, A::Error> {
         let r = self.r;
         let mut out = Interests::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; InterestQuestion::COUNT + 1];
         while let Some(key) = next_key(&mut map)? {
             if key == "influence" {
@@ -1372,7 +1506,7 @@ impl<'de> Section<'de> for InterestsSection<'_, '_> {
             let Some(q) = InterestQuestion::parse(&key) else {
                 keep(
                     r,
-                    &mut out.extra,
+                    (&mut out.extra, &mut extra_keys),
                     || format!("interests.{key}"),
                     key.clone(),
                     &mut map,
@@ -1407,12 +1541,13 @@ impl<'de> Section<'de> for InfluenceSection<'_, '_> {
         let r = self.r;
         let mut out = [Answer::Unanswered; InfluenceSource::COUNT];
         let mut extra = Extra::default();
+        let mut extra_keys = ExtraKeys::default();
         let mut seen = [false; InfluenceSource::COUNT];
         while let Some(key) = next_key(&mut map)? {
             let Some(s) = InfluenceSource::parse(&key) else {
                 keep(
                     r,
-                    &mut extra,
+                    (&mut extra, &mut extra_keys),
                     || format!("interests.influence.{key}"),
                     key.clone(),
                     &mut map,

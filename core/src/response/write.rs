@@ -90,6 +90,10 @@ impl Serialize for InstrumentView<'_> {
         map.serialize_entry("version", &i.version)?;
         if let Some(from) = &i.from {
             map.serialize_entry("from", from)?;
+            let left_out = self.0.migrated.as_ref().map_or(0, |m| m.left_out);
+            if left_out > 0 {
+                map.serialize_entry("left_out", &left_out)?;
+            }
         }
         extra(&mut map, &i.extra)?;
         map.end()

@@ -62,9 +62,9 @@ export function labels(instrument) {
     source: (id, lang) => tx(sources.get(id)?.label, lang) || id,
     sourceIds: () => [...sources.keys()],
     role: (id, lang) => tx(choices.role.get(id)?.label, lang) || id,
-    /** A split group's value as people read it; "niet aangegeven" for none. */
+    /** A split group's value as people read it; "niet opgegeven" for none. */
     value(dimension, value, lang) {
-      if (value == null) return api.say('form.none', lang);
+      if (value == null) return api.say('split.none', lang);
       return tx(choices[dimension]?.get(value)?.label, lang) || value;
     },
     band: (band, lang) => (band ? api.say(`band.${band}`, lang) : null),

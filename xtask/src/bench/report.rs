@@ -613,9 +613,11 @@ fn browser_sections(md: &mut String, b: &BrowserFigures<'_>, browser: &Browser, 
          for the frame after the previous one, and the time ends after reading one pixel \
          of the radar, which makes Chromium carry out the queued drawing. The page has \
          no redraw mark, so the first row times the whole change handler: a click on a \
-         radio of a `respect` item, the report, the charts with their tables, the progress \
-         and the draft saved. The second row is the radar alone through the wasm API in \
-         `bench/group/`: the report of the one response and the concept radar drawn. The \
+         radio of a `respect` item, the report, the step's own radar drawn at once (the \
+         other charts and the tables are drawn when next seen), the progress and the \
+         draft saved. The second row is the radar alone through the wasm API in \
+         `bench/group/`: `scan.analyse([response])`, the report held in wasm as the page \
+         holds it, and `drawConcepts` from it. The \
          anchor sets one value and its label and calls `chart.update('none')`. \
          `performance.now()` is coarsened to 0.1 ms in a page that is not cross-origin \
          isolated.\n\n{}\n\
