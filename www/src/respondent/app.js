@@ -447,6 +447,9 @@ export async function startRespondent(ctx) {
   await nextTask();
   renderChrome();
   nav.render(lang());
+  // The first report is a task of its own too (a step opened in between draws its chart
+  // once the report is there).
+  await nextTask();
   // The first module drew the concept radar of this response; the other charts are drawn
   // once the observer says they are on screen.
   analyse({ drawn: 'concepts' });
