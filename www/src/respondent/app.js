@@ -9,6 +9,7 @@
 //   charts.js     the four charts and their value tables
 //   result.js     the result step, read from the report
 //   handover.js   "Lever je antwoorden in", and the header's "Opslaan"
+//   exports.js    "Je resultaat bewaren": print, the charts as PNG and SVG, the CSV
 //   files.js      saving, sharing, copying and reading files
 //   messages.js   alerts and confirmations
 //   dialog.js     the confirm dialog
@@ -33,6 +34,7 @@ import { renderStep } from './step.js';
 import { createCharts } from './charts.js';
 import { renderResult } from './result.js';
 import { createHandover } from './handover.js';
+import { createResultExports } from './exports.js';
 import { createMessages } from './messages.js';
 import { createDialog } from './dialog.js';
 import { openingOf, fillOpening } from './opening.js';
@@ -122,6 +124,11 @@ export async function startRespondent(ctx) {
     if (!report && handle) report = handle.toJSON();
     return report;
   };
+  /** The report held in wasm, made again first when a change left it stale. */
+  const currentHandle = () => {
+    if (stale) analyse({ redraw: false });
+    return handle;
+  };
 
   const charts = createCharts({
     parts,
@@ -160,6 +167,7 @@ export async function startRespondent(ctx) {
     holder: parts.frame,
     messages,
   });
+  const resultExports = createResultExports({ view, handle: currentHandle, holder: parts.frame, messages, charts });
   let opening = openingOf(parts.main);
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', hidden: true, tabindex: '-1', 'aria-hidden': 'true' });
   parts.fileActions.append(fileInput);
@@ -210,8 +218,9 @@ export async function startRespondent(ctx) {
     let result = null;
     if (current.id === 'resultaat') {
       const r = currentReport();
-      result = r ? [renderResult(r, v), handover.render()] : null;
+      result = r ? [renderResult(r, v), handover.render(), resultExports.render()] : null;
     }
+    charts.printable(result !== null);
     const section = renderStep(v, current, index, steps.length, { chart, result });
     parts.main.replaceChildren(section);
     if (current.questions.some((q) => q.kind === 'comment')) updateCommentBoxes(section, currentReport(), store.state.response);
@@ -312,7 +321,10 @@ export async function startRespondent(ctx) {
       return () => parts.frame.querySelector(`[data-kind="${css(el.dataset.kind)}"][data-id="${css(el.dataset.id)}"]${value}`);
     }
     if (el.dataset.question) return () => parts.frame.querySelector(`[data-question="${css(el.dataset.question)}"]`);
-    if (el.dataset.action) return () => parts.frame.querySelector(`[data-action="${css(el.dataset.action)}"]`);
+    if (el.dataset.action) {
+      const chart = el.dataset.chart ? `[data-chart="${css(el.dataset.chart)}"]` : '';
+      return () => parts.frame.querySelector(`[data-action="${css(el.dataset.action)}"]${chart}`);
+    }
     if (el.dataset.step) return () => parts.frame.querySelector(`.step-button[data-step="${css(el.dataset.step)}"]`);
     if (el.dataset.lang) return () => parts.langToggle.querySelector(`[data-lang="${css(el.dataset.lang)}"]`);
     if (el.id) return () => root.querySelector(`#${css(el.id)}`);
@@ -343,9 +355,25 @@ export async function startRespondent(ctx) {
     }
   });
 
+  // The printout has all the advice. Chromium prints a closed <details> open through the
+  // print stylesheet (::details-content); other browsers need it opened for the print.
+  window.addEventListener('beforeprint', () => {
+    for (const details of parts.main.querySelectorAll('details.more-advice:not([open])')) {
+      details.open = true;
+      details.dataset.printOpened = '';
+    }
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of parts.main.querySelectorAll('details[data-print-opened]')) {
+      details.open = false;
+      delete details.dataset.printOpened;
+    }
+  });
+
   parts.main.addEventListener('click', (event) => {
     const button = event.target.closest('[data-action]');
     if (!button) return;
+    if (resultExports.run(button)) return;
     switch (button.dataset.action) {
       case 'begin':
         renderCurrentStep({ focus: true });

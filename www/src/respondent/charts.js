@@ -14,16 +14,25 @@
 //   by a ResizeObserver (which also fires when the zoom changes the device pixels), so
 //   an answer never forces a layout to measure it.
 // The concept radar's canvas is the shell's, already drawn by the first module.
+// While the result step is shown, each figure also holds the core's SVG drawing of its
+// chart as an image, which the print stylesheet prints instead of the canvas (sharp on
+// paper); the canvas prints where the image is not ready (or a host's CSP refuses data:
+// images).
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { sizeCanvas } from '../first-chart.js';
 import { chartTable } from './tables.js';
 import { createLater } from './later.js';
+import { svgDataUrl } from '../export.js';
+
+/** The pixel size of the SVG drawings printed in place of the canvases. */
+const PRINT_SIZE = 800;
 
 export const CHART_KEYS = ['concepts', 'modules', 'influence', 'ladder'];
 
-const DRAW = {
+/** How the core draws each chart on a canvas (also the PNG export's canvas). */
+export const DRAW = {
   concepts: (scan, canvas, report, lang) => scan.drawConcepts(canvas, report, lang),
   modules: (scan, canvas, report, lang) => scan.drawModules(canvas, report, lang),
   influence: (scan, canvas, report, lang) => scan.drawInfluence(canvas, report, lang),
@@ -42,6 +51,9 @@ export function createCharts({ parts, view, report, onError }) {
   const figures = new Map(); // key -> {figure, caption, summary}
   let stepFigure = null;
   const later = createLater();
+  const printImages = new Map(); // key -> <img> with the core's SVG, for the printout
+  let printWanted = false; // the result step is shown: keep the print images current
+  let printMade = null; // the handle and language the print images show, and their loads
 
   // Off-screen charts that wait: drawn one at a time when the browser is idle.
   const idle = globalThis.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 1000 }) : (fn) => setTimeout(fn, 50);
@@ -70,7 +82,45 @@ export function createCharts({ parts, view, report, onError }) {
   }
   globalThis.addEventListener?.('beforeprint', () => {
     for (const [canvas, chart] of canvases) if (waiting(canvas, chart)) draw(canvas, true);
+    makePrintImages();
   });
+
+  /**
+   * Puts the core's SVG drawing of each chart into its print image, unless they show
+   * this report in this language already; resolves when they have loaded (an image that
+   * fails to load stays unready, and its canvas prints).
+   */
+  function makePrintImages() {
+    if (!handle) return Promise.resolve();
+    const { scan, lang } = view();
+    if (printMade && printMade.handle === handle && printMade.lang === lang) return printMade.loaded;
+    const loads = [];
+    for (const [key, img] of printImages) {
+      delete img.dataset.ready;
+      try {
+        img.src = svgDataUrl(scan.svg(key, handle, lang, PRINT_SIZE, PRINT_SIZE, undefined));
+      } catch (error) {
+        img.removeAttribute('src');
+        onError(error);
+        continue;
+      }
+      loads.push(
+        img.decode().then(
+          () => {
+            img.dataset.ready = 'true';
+          },
+          () => {},
+        ),
+      );
+    }
+    printMade = { handle, lang, loaded: Promise.all(loads) };
+    return printMade.loaded;
+  }
+
+  /** The report or the language changed: the print images follow, now or when printed. */
+  function printChanged() {
+    if (printWanted) later('print', makePrintImages);
+  }
 
   // A margin, so that a chart is drawn just before it scrolls into view.
   const intersection = new IntersectionObserver((entries) => {
@@ -182,6 +232,13 @@ export function createCharts({ parts, view, report, onError }) {
     return { details, summary };
   }
 
+  /** The image the printout shows in place of the canvas (hidden on screen). */
+  function printImage(key) {
+    const img = h('img', { class: 'print-chart', alt: '', dataset: { chart: key } });
+    printImages.set(key, img);
+    return img;
+  }
+
   // The figures: the shell's concept radar gets its table; the others are made here.
   for (const key of CHART_KEYS) {
     const { words } = view();
@@ -189,6 +246,8 @@ export function createCharts({ parts, view, report, onError }) {
       const caption = parts.conceptsFigure.querySelector('figcaption');
       caption.textContent = words.word('chart.concepts');
       const { details, summary } = tableFor(key);
+      const print = printImage(key);
+      parts.conceptsCanvas.after(print);
       parts.conceptsFigure.append(details);
       observeCanvas(parts.conceptsCanvas, key);
       figures.set(key, { figure: parts.conceptsFigure, caption, summary });
@@ -198,7 +257,7 @@ export function createCharts({ parts, view, report, onError }) {
     const caption = h('figcaption', { id: captionId }, words.word(`chart.${key}`));
     const canvas = h('canvas', { class: `chart chart-${key === 'ladder' ? 'wide' : 'square'}`, id: `chart-${key}`, role: 'img', 'aria-labelledby': captionId });
     const { details, summary } = tableFor(key);
-    const figure = h('figure', { class: `chart-figure chart-figure-${key}` }, caption, canvas, details);
+    const figure = h('figure', { class: `chart-figure chart-figure-${key}` }, caption, canvas, printImage(key), details);
     parts.chartGrid.append(figure);
     observeCanvas(canvas, key);
     figures.set(key, { figure, caption, summary });
@@ -213,6 +272,7 @@ export function createCharts({ parts, view, report, onError }) {
      */
     update(next, { redraw = true, first, drawn } = {}) {
       handle = next;
+      printChanged();
       if (!redraw) return;
       if (drawn) {
         // Start-up: `drawn` is on the canvas already; the rest waits until it is seen.
@@ -251,6 +311,22 @@ export function createCharts({ parts, view, report, onError }) {
       if (stepFigure) stepFigure.querySelector('figcaption').textContent = words.word(`chart.${stepFigure.dataset.chart}`);
       for (const canvas of canvases.keys()) draw(canvas);
       for (const details of tables.keys()) fillTable(details);
+      printChanged();
+    },
+
+    /**
+     * Whether the result step is shown: there the print images are kept current, so
+     * that printing (the button, the browser's menu) finds them ready.
+     */
+    printable(on) {
+      printWanted = on;
+      if (on) later('print', makePrintImages);
+    },
+
+    /** Draws what waits and makes the print images; resolves once they have loaded. */
+    preparePrint() {
+      for (const [canvas, chart] of canvases) if (waiting(canvas, chart)) draw(canvas, true);
+      return makePrintImages();
     },
 
     /**

@@ -3,6 +3,9 @@
 // API on phones), copying it as text, and reading a chosen file. Nothing is ever sent
 // anywhere. The core writes and checks the JSON; this module only moves text, and says
 // only what it knows: in a frame it cannot inspect, a download may be blocked unseen.
+// The result's charts and scores are saved the same way (saveFile).
+
+import { download as downloadBlob, isoDate } from '../export.js';
 
 /** A file-name-safe version of the alias ("Anna de Vries" -> "Anna-de-Vries"). */
 function slug(text) {
@@ -14,16 +17,16 @@ function slug(text) {
     .slice(0, 60);
 }
 
-/** yyyy-mm-dd in the respondent's own time zone. */
-function isoDate(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** `netwerkscan-<alias or 'antwoorden'>-<yyyy-mm-dd>.json` */
 export function responseFileName(response, date = new Date()) {
   const alias = slug(response?.respondent?.alias) || 'antwoorden';
   return `netwerkscan-${alias}-${isoDate(date)}.json`;
+}
+
+/** `netwerkscan-<alias or 'resultaat'>-<what>-<yyyy-mm-dd>.<ext>`: an export of the result. */
+export function resultFileName(response, what, ext, date = new Date()) {
+  const alias = slug(response?.respondent?.alias) || 'resultaat';
+  return `netwerkscan-${alias}-${what}-${isoDate(date)}.${ext}`;
 }
 
 /**
@@ -53,17 +56,16 @@ export function frameContext() {
 
 /** Offers `text` as a download named `name`; `holder` is where the link lives for a moment. */
 export function download(text, name, holder, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  holder.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; the URL is released a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(holder, new Blob([text], { type }), name);
 }
+
+/** What the save dialog offers for each kind of file the scan saves. */
+const KINDS = {
+  'application/json': { description: 'Netwerkscan', ext: '.json' },
+  'image/png': { description: 'PNG', ext: '.png' },
+  'image/svg+xml': { description: 'SVG', ext: '.svg' },
+  'text/csv': { description: 'CSV', ext: '.csv' },
+};
 
 /**
  * Saves `text` as `name`. Resolves to {how: 'picker', name} (written where the
@@ -71,17 +73,28 @@ export function download(text, name, holder, type = 'application/json') {
  * false where a frame may block it), {how: 'blocked'} (this frame blocks downloads) or
  * {how: 'cancelled'}.
  */
-export async function saveText(text, name, holder, context = frameContext()) {
+export function saveText(text, name, holder, context = frameContext()) {
+  return saveFile(text, name, holder, context);
+}
+
+/**
+ * Saves `content` (text or a Blob, of the MIME type `type`) as `name`, the way saveText
+ * does: the system's save dialog where there is one, else a download, never in a frame
+ * that blocks downloads. Resolves as saveText does.
+ */
+export async function saveFile(content, name, holder, context = frameContext(), type = 'application/json') {
   // A frame that may not download may not write files through the picker either.
   if (context.downloads === 'no') return { how: 'blocked' };
+  const mime = type.split(';')[0];
   if (typeof window.showSaveFilePicker === 'function') {
     try {
+      const kind = KINDS[mime] ?? { description: 'Netwerkscan', ext: `.${name.split('.').pop()}` };
       const handle = await window.showSaveFilePicker({
         suggestedName: name,
-        types: [{ description: 'Netwerkscan', accept: { 'application/json': ['.json'] } }],
+        types: [{ description: kind.description, accept: { [mime]: [kind.ext] } }],
       });
       const writable = await handle.createWritable();
-      await writable.write(text);
+      await writable.write(content);
       await writable.close();
       return { how: 'picker', name: handle.name };
     } catch (error) {
@@ -89,7 +102,7 @@ export async function saveText(text, name, holder, context = frameContext()) {
       // A frame may not show the picker (SecurityError): a download is next.
     }
   }
-  download(text, name, holder);
+  downloadBlob(holder, typeof content === 'string' ? new Blob([content], { type }) : content, name);
   return { how: 'download', name, sure: context.downloads === 'yes' };
 }
 

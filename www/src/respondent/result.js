@@ -143,12 +143,23 @@ function commentsBlock(report, view) {
   );
 }
 
+/**
+ * Whose result this is and when, for the printout only (the screen shows it in the
+ * form): the alias and organisation, as text.
+ */
+function printMeta({ lang, response }) {
+  const who = [response?.respondent?.alias, response?.respondent?.organisation].map((s) => String(s ?? '').trim()).filter(Boolean).join(', ');
+  const date = new Date().toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+  return h('p', { class: 'print-meta' }, who ? t(lang, 'printMeta', { who, date }) : t(lang, 'printMetaNoName', { date }));
+}
+
 /** The result's content for `report`. */
 export function renderResult(report, view) {
   const { lang, words } = view;
   return h(
     'div',
     { class: 'result', part: 'result' },
+    printMeta(view),
     h('p', { class: 'intro' }, t(lang, 'resultIntro')),
     h(
       'div',
