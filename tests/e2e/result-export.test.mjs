@@ -180,6 +180,24 @@ describe("Anna keeps her result: charts, scores and a printout", () => {
     }
   });
 
+  it('printed from a question step: the charts only, without the form', async () => {
+    const { page } = tab;
+    await scan(page).locator('[part="steps"] .step-button[data-step="1"]').click();
+    await scan(page).locator('input[data-kind]').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const file = path.join(ARTIFACTS, 'result-print-step.pdf');
+    writeFileSync(file, pdf);
+    if (!existsSync('/usr/bin/pdftotext')) return;
+    assert.equal(Number(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]), 1);
+    const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Je scan in beeld'), 'the charts');
+    for (const control of [INSTRUMENT.items[0].text.nl, 'Volgende', 'Vorige', 'Antwoorden opslaan']) assert.ok(!text.includes(control), `no form or buttons (${control})`);
+    await gotoResult(page);
+    await scan(page).getByRole('heading', { name: 'Je resultaat bewaren' }).waitFor();
+  });
+
   it('prints from the button once the SVG drawings are ready', async () => {
     const { page } = tab;
     await scan(page).getByRole('button', { name: 'Afdrukken of bewaren als pdf' }).click();
