@@ -432,7 +432,7 @@ fn missed_section(
         note.push_str(
             "The critical path is already the least the radar needs: the element's entry and \
              its static chunks (preloaded together), the first wasm module (scoring of one \
-             response and the radar, compiled while the chunks arrive), one draw. Meeting \
+             response and the radar, fetched beside them), one draw. Meeting \
              the target would take a first chart that costs less than a page that only runs \
              one script, which no page can do; below the anchor itself is what this design \
              can still reach, by shrinking the first module further (its two largest \
