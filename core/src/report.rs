@@ -249,7 +249,8 @@ pub struct RestGroup {
     pub except: Option<String>,
     /// How many respondents are outside the group.
     pub n: usize,
-    /// Fewer than the minimum group size: no scores are shown.
+    /// Fewer than the minimum group size, outside the group or in it (everyone's mean
+    /// less the rest's would give a small group away): no scores are shown.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub withheld: bool,
     /// Per concept, when not withheld.

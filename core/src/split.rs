@@ -253,7 +253,8 @@ impl Rest {
     }
 
     /// The group of everyone outside the split group among `responses`, withheld (no
-    /// scores) when it has fewer than `min_group` respondents.
+    /// scores) when it has fewer than `min_group` respondents, or when the split group
+    /// itself has: everyone's mean less the rest's would give the small group away.
     #[must_use]
     pub fn group(
         &self,
@@ -268,7 +269,8 @@ impl Rest {
             }
         }
         let n = group.respondents();
-        let (concepts, modules) = if n < min_group.max(1) {
+        let min_group = min_group.max(1);
+        let (concepts, modules) = if n < min_group || responses.len() - n < min_group {
             (None, None)
         } else {
             let report = group.report();

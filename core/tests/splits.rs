@@ -245,7 +245,7 @@ fn rest_mean(r: &netwerkregie::report::Report, c: Concept) -> Option<f64> {
 #[test]
 fn everyone_but_the_government() {
     let all = examples();
-    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 3);
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 1);
     let rest = r.rest.as_ref().expect("a rest");
     assert_eq!(
         (
@@ -265,12 +265,8 @@ fn everyone_but_the_government() {
     let four = report(&all[1..]);
     assert_eq!(rest.concepts.as_ref(), Some(&four.concepts));
     assert_eq!(rest.modules.as_ref(), Some(&four.modules));
-    // The government itself is one respondent, withheld; the rest does not depend on it.
-    assert_eq!(
-        summary(&r.splits[0].1)[0],
-        (Some("overheid"), 1, true),
-        "the split is unchanged"
-    );
+    // The split itself is unchanged.
+    assert_eq!(summary(&r.splits[0].1)[0], (Some("overheid"), 1, false));
     let json = serde_json::to_value(&r).expect("serialises");
     assert_eq!(json["rest"]["by"], json!("sector"));
     assert_eq!(json["rest"]["except"], json!("overheid"));
@@ -278,6 +274,14 @@ fn everyone_but_the_government() {
     assert!(json["rest"].get("withheld").is_none());
     assert_eq!(json["rest"]["concepts"]["respect"]["n"], json!(4));
     assert_eq!(json["rest"]["modules"]["opgave"]["n"], json!(4));
+
+    // With a minimum of two the government (one respondent) is withheld, and so is its
+    // rest, though four is enough: everyone's mean less theirs would give Anna away.
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 2);
+    assert_eq!(summary(&r.splits[0].1)[0], (Some("overheid"), 1, true));
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!((rest.n, rest.withheld), (4, true));
+    assert!(rest.concepts.is_none() && rest.modules.is_none());
 }
 
 #[test]
@@ -317,7 +321,7 @@ fn the_rest_of_a_role_is_everyone_without_that_role() {
     let all = examples();
     // Anna and Dewi hold eigenaar (and oplosser); the rest is Bram, Chris and Eva, who
     // are exactly maatschappelijk: gelijkwaardigheid 103/36, respect (4 + 8) / 3.
-    let r = analyse_rest(&all, Dimension::Role, Some("eigenaar"), 3);
+    let r = analyse_rest(&all, Dimension::Role, Some("eigenaar"), 2);
     let rest = r.rest.as_ref().expect("a rest");
     assert_eq!((rest.n, rest.withheld), (3, false));
     some_close(rest_mean(&r, Concept::Gelijkwaardigheid), 103.0 / 36.0);
@@ -331,7 +335,7 @@ fn the_rest_of_a_role_is_everyone_without_that_role() {
     // Without roles: not given; the rest of "not given" is everyone with a role.
     let mut more = all.clone();
     more.push(resp(&json!({"respondent": {"alias": "Fleur"}})));
-    let r = analyse_rest(&more, Dimension::Role, None, 3);
+    let r = analyse_rest(&more, Dimension::Role, None, 1);
     let rest = r.rest.as_ref().expect("a rest");
     assert_eq!((rest.except.as_deref(), rest.n), (None, 5));
     assert_eq!(rest.concepts.as_ref(), Some(&report(&all).concepts));
@@ -348,7 +352,7 @@ fn the_rest_of_an_organisation_whatever_its_case() {
         &responses,
         Dimension::Organisation,
         Some("GEMEENTE ZUIDERVEEN"),
-        3,
+        2,
     );
     // Everyone but Anna and the second municipality respondent: Bram, Chris, Dewi, Eva
     // and Fleur (who answered nothing, so the means are those of the four).
@@ -360,7 +364,7 @@ fn the_rest_of_an_organisation_whatever_its_case() {
     some_close(rest_mean(&r, Concept::Gelijkwaardigheid), 31.0 / 12.0);
     // The sector's "not given": the two without a sector are the group, the five
     // examples the rest.
-    let r = analyse_rest(&responses, Dimension::Sector, None, 3);
+    let r = analyse_rest(&responses, Dimension::Sector, None, 2);
     let rest = r.rest.as_ref().expect("a rest");
     assert_eq!(rest.n, 5);
     assert_eq!(rest.concepts.as_ref(), Some(&report(&examples()).concepts));
