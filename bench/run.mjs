@@ -135,6 +135,8 @@ const VARIANTS = {
   'ours-empty': { url: () => BASE, draft: () => null },
   // The anchor finds what to draw in `window.benchAnchorData`, set before it loads.
   anchor: { url: (size) => `${BASE}bench/chartjs/?size=${size}`, draft: () => null, anchorData: ANCHOR_DATA },
+  // The floor: a page whose one script only sets the mark; what the harness costs any page.
+  floor: { url: () => `${BASE}bench/floor/`, draft: () => null },
 };
 
 /**

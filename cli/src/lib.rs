@@ -281,6 +281,7 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
     let options = netwerkregie::split::Options {
         by,
         min_group: a.min_group as usize,
+        rest: None,
     };
     let now = gather(&a.files.paths, instrument, lang, &options)?;
     let mut report = now.group.report();

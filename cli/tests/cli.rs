@@ -1295,10 +1295,7 @@ fn a_trainers_instrument_that_is_invalid_lists_every_problem() {
     v["title"] = json!(1);
     v["concepts"][0]["label"]["en"] = json!("");
     v["words"]["band.zorg"] = json!({"nl": "zorg"});
-    v["words"]
-        .as_object_mut()
-        .expect("words")
-        .remove("split.withheld");
+    v["words"]["split.withhold"] = json!({"nl": "verborgen", "en": "withheld"});
     v["items"][20]["reverse"] = json!("ja");
     let path = tmp.write("eigen.json", &v.to_string());
     let p = path_str(&path);
@@ -1320,7 +1317,7 @@ fn a_trainers_instrument_that_is_invalid_lists_every_problem() {
                  \x20 - concepts[0].label.en: the English text is empty\n\
                  \x20 - items[20].reverse: expected true or false, found text\n\
                  \x20 - words.band.zorg.en: missing English text\n\
-                 \x20 - words.split.withheld: is missing\n"
+                 \x20 - words.split.withhold: unknown word\n"
             ),
             "{command:?}"
         );

@@ -16,9 +16,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::instrument::Instrument;
-use crate::keyed::Scored;
+use crate::keyed::{ByConcept, ByModule, Scored};
 use crate::model::{Concept, InfluenceSource, Module, Rung};
-use crate::report::Report;
+use crate::report::{ConceptStats, Report};
 use crate::stats::Stats;
 use crate::text::{Lang, Text as Words};
 use crate::words::Word;
@@ -1106,6 +1106,9 @@ pub struct GroupChart {
     pub respondents: Vec<usize>,
     /// A split dimension (such as `sector`) and two of its values, set side by side.
     pub compare: Option<(String, Option<String>, Option<String>)>,
+    /// Set the first group of `compare` against everyone else (the report's
+    /// [`Report::rest`] of that group) instead of against its second group.
+    pub rest: bool,
     /// Draw the baseline's mean behind the current one.
     pub baseline: bool,
     /// Draw a legend into the chart.
@@ -1137,35 +1140,47 @@ pub fn group_radar(
         .filter_map(|i| scores.get(*i))
         .map(|(label, s)| (label.clone(), values(s)))
         .collect();
+    let means = |concepts: Option<&ByConcept<ConceptStats>>, modules: Option<&ByModule<Stats>>| {
+        match kind {
+            RadarKind::Concepts => {
+                concepts.map(|c| Concept::ALL.iter().map(|k| c[*k].stats.mean).collect())
+            }
+            RadarKind::Modules => {
+                modules.map(|m| Module::SCORED.iter().map(|k| m[Scored(*k)].mean).collect())
+            }
+        }
+    };
+    let group = |by: &String, value: &Option<String>| {
+        let groups = &report.splits.iter().find(|(d, _)| d == by)?.1;
+        let g = groups.iter().find(|g| &g.value == value)?;
+        let name = match value {
+            Some(v) => crate::split::Dimension::parse(by)
+                .and_then(|d| instrument.value_label(d, v))
+                .map_or_else(|| v.clone(), |t| t.get(lang).to_owned()),
+            None => say(instrument, Word::SplitNone, lang).to_owned(),
+        };
+        let label = format!("{name} ({})", g.n);
+        Some((label, means(g.concepts.as_ref(), g.modules.as_ref())?))
+    };
+    // Everyone outside group `a`, when the report holds that very complement.
+    let rest = |by: &String, a: &Option<String>| {
+        let r = report
+            .rest
+            .as_ref()
+            .filter(|r| &r.by == by && &r.except == a)?;
+        let label = format!("{} ({})", say(instrument, Word::SplitRest, lang), r.n);
+        Some((label, means(r.concepts.as_ref(), r.modules.as_ref())?))
+    };
     let compare = chart
         .compare
         .as_ref()
         .map(|(by, a, b)| {
-            [a, b]
-                .into_iter()
-                .filter_map(|value| {
-                    let groups = &report.splits.iter().find(|(d, _)| d == by)?.1;
-                    let g = groups.iter().find(|g| &g.value == value)?;
-                    let name = match value {
-                        Some(v) => crate::split::Dimension::parse(by)
-                            .and_then(|d| instrument.value_label(d, v))
-                            .map_or_else(|| v.clone(), |t| t.get(lang).to_owned()),
-                        None => say(instrument, Word::SplitNone, lang).to_owned(),
-                    };
-                    let label = format!("{name} ({})", g.n);
-                    let vals = match kind {
-                        RadarKind::Concepts => g
-                            .concepts
-                            .as_ref()
-                            .map(|c| Concept::ALL.iter().map(|k| c[*k].stats.mean).collect())?,
-                        RadarKind::Modules => g
-                            .modules
-                            .as_ref()
-                            .map(|m| Module::SCORED.iter().map(|k| m[Scored(*k)].mean).collect())?,
-                    };
-                    Some((label, vals))
-                })
-                .collect()
+            let second = if chart.rest {
+                rest(by, a)
+            } else {
+                group(by, b)
+            };
+            group(by, a).into_iter().chain(second).collect()
         })
         .unwrap_or_default();
     let baseline = if chart.baseline {

@@ -429,6 +429,7 @@ impl<'a> Group<'a> {
             ),
             advice: Vec::new(),
             splits: Vec::new(),
+            rest: None,
             change: None,
         };
         report.coverage = self.coverage(&report.items);

@@ -238,6 +238,29 @@ pub struct SplitGroup {
     pub modules: Option<ByModule<Stats>>,
 }
 
+/// Everyone outside one split group (for example everyone but the government), to set
+/// that group against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestGroup {
+    /// The split dimension, such as `sector`.
+    pub by: String,
+    /// The value of the group left out, such as `overheid`; `None` when the group is
+    /// the respondents who did not say.
+    pub except: Option<String>,
+    /// How many respondents are outside the group.
+    pub n: usize,
+    /// Fewer than the minimum group size, outside the group or in it (everyone's mean
+    /// less the rest's would give a small group away): no scores are shown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub withheld: bool,
+    /// Per concept, when not withheld.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concepts: Option<ByConcept<ConceptStats>>,
+    /// Per scored module, when not withheld.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modules: Option<ByModule<Stats>>,
+}
+
 /// The picture of one respondent or of a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -277,6 +300,9 @@ pub struct Report {
     /// Splits, when asked for: per dimension, one group per value.
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "splits")]
     pub splits: Vec<(String, Vec<SplitGroup>)>,
+    /// Everyone outside one split group, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rest: Option<RestGroup>,
     /// The change against a baseline, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,

@@ -11,7 +11,7 @@ use crate::keyed::ByModule;
 use crate::keyed::{ByConcept, Scored};
 use crate::model::vocabulary;
 use crate::model::{Concept, Module};
-use crate::report::{Change, Delta, Report, SplitGroup};
+use crate::report::{Change, Delta, Report, RestGroup, SplitGroup};
 use crate::response::{Answer, Response};
 
 /// The smallest group whose scores a split shows, unless the facilitator sets another.
@@ -223,6 +223,68 @@ pub struct Options {
     pub by: Vec<Dimension>,
     /// The smallest split group that shows scores ([`DEFAULT_MIN_GROUP`] when 0).
     pub min_group: usize,
+    /// Everyone outside one split group, to set that group against (for example the
+    /// government against the partners): the report then carries [`Report::rest`].
+    pub rest: Option<Rest>,
+}
+
+/// One split group whose complement is asked for: everyone whose values on `dimension`
+/// do not include `value`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rest {
+    /// The dimension of the group.
+    pub dimension: Dimension,
+    /// The group's value (such as `overheid`, or an organisation's name in any case);
+    /// `None` for the respondents who did not say.
+    pub value: Option<String>,
+}
+
+impl Rest {
+    /// Whether `response` is outside the group: none of its values on the dimension is
+    /// the group's. A respondent holding several roles is outside a role's group only
+    /// when none of them is that role; organisations compare whatever their case, as the
+    /// split does.
+    #[must_use]
+    pub fn includes(&self, response: &Response) -> bool {
+        let key = sort_key(self.dimension, self.value.as_deref());
+        values(self.dimension, response)
+            .iter()
+            .all(|v| sort_key(self.dimension, v.as_deref()) != key)
+    }
+
+    /// The group of everyone outside the split group among `responses`, withheld (no
+    /// scores) when it has fewer than `min_group` respondents, or when the split group
+    /// itself has: everyone's mean less the rest's would give the small group away.
+    #[must_use]
+    pub fn group(
+        &self,
+        instrument: &Instrument,
+        responses: &[Response],
+        min_group: usize,
+    ) -> RestGroup {
+        let mut group = Group::new(instrument);
+        for (seq, r) in responses.iter().enumerate() {
+            if self.includes(r) {
+                group.add_numbered(r, seq as u64);
+            }
+        }
+        let n = group.respondents();
+        let min_group = min_group.max(1);
+        let (concepts, modules) = if n < min_group || responses.len() - n < min_group {
+            (None, None)
+        } else {
+            let report = group.report();
+            (Some(report.concepts), Some(report.modules))
+        };
+        RestGroup {
+            by: self.dimension.id().to_owned(),
+            except: self.value.clone(),
+            n,
+            withheld: concepts.is_none(),
+            concepts,
+            modules,
+        }
+    }
 }
 
 /// The report of `responses`, with the splits asked for and, given a baseline set, the
@@ -247,6 +309,10 @@ pub fn analyse(
     }
     let mut report = group.report();
     report.splits = splitter.report();
+    report.rest = options
+        .rest
+        .as_ref()
+        .map(|rest| rest.group(instrument, responses, min_group));
     if let Some(base) = baseline {
         let base = Group::report_of(instrument, base);
         report.change = Some(change(&base, &report));

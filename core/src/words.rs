@@ -167,6 +167,8 @@ vocabulary! {
         SplitWithheld = "split.withheld",
         /// The split group of respondents who did not say: "niet opgegeven".
         SplitNone = "split.none",
+        /// Everyone outside one split group, set against it: "alle anderen".
+        SplitRest = "split.rest",
         /// Split by organisation.
         SplitOrganisation = "split.organisation",
         /// Split by position (kern or ring).

@@ -286,12 +286,6 @@ fn each_instrument_problem_alone() {
         ),
         (
             |v| {
-                v["words"].as_object_mut().expect("words").remove("score.missing");
-            },
-            "words.score.missing: is missing",
-        ),
-        (
-            |v| {
                 v["respondent"]["sector"]["choices"]
                     .as_array_mut()
                     .expect("choices")
@@ -432,4 +426,48 @@ fn a_third_language_is_a_data_change() {
         problems,
         ["words.decimal: has no \"fy\" text, though the title has one"]
     );
+}
+
+#[test]
+fn a_word_the_file_leaves_out_is_the_builtin_one() {
+    // A trainer's file written before a release added words (here every split word and
+    // "no score") still reads, with the built-in texts for what it leaves out.
+    let mut v = builtin_value();
+    let words = v["words"].as_object_mut().expect("words");
+    for key in ["score.missing", "split.rest", "split.none", "split.sector"] {
+        assert!(words.remove(key).is_some(), "{key} is a word");
+    }
+    words.insert("band.sterk".into(), json!({"nl": "prima", "en": "fine"}));
+    let i = Instrument::from_json(&v.to_string()).expect("valid without those words");
+    assert_eq!(i.say(Word::ScoreMissing, Lang::Nl), "geen score");
+    assert_eq!(i.say(Word::ScoreMissing, Lang::En), "no score");
+    assert_eq!(i.say(Word::SplitRest, Lang::Nl), "alle anderen");
+    assert_eq!(i.say(Word::SplitRest, Lang::En), "everyone else");
+    // What the file gives is its own.
+    assert_eq!(i.say(Word::BandSterk, Lang::Nl), "prima");
+    // Written out, the file is whole again: every word, the built-in ones included.
+    let json = serde_json::to_value(i.file()).expect("serialises");
+    assert_eq!(
+        json["words"]["split.rest"],
+        json!({"nl": "alle anderen", "en": "everyone else"})
+    );
+    assert_eq!(json["words"]["band.sterk"]["nl"], json!("prima"));
+
+    // A further language in the title is still required of every word: a word left
+    // out has none, and is named.
+    let mut v = builtin_value();
+    with_frisian(&mut v, "", &|p| p == ".title" || p.starts_with(".words."));
+    v["words"]
+        .as_object_mut()
+        .expect("words")
+        .remove("split.rest");
+    assert_eq!(
+        problems_of(&v),
+        ["words.split.rest: has no \"fy\" text, though the title has one"]
+    );
+
+    // Without a words section at all, the section is named.
+    let mut v = builtin_value();
+    v.as_object_mut().expect("object").remove("words");
+    assert_problem(&problems_of(&v), "words: is missing");
 }

@@ -213,3 +213,222 @@ fn change_against_a_baseline() {
     );
     assert!(json["change"]["modules"]["opgave"]["delta"].is_f64());
 }
+
+fn analyse_rest(
+    responses: &[Response],
+    dimension: Dimension,
+    value: Option<&str>,
+    min_group: usize,
+) -> netwerkregie::report::Report {
+    let options = split::Options {
+        by: vec![dimension],
+        min_group,
+        rest: Some(split::Rest {
+            dimension,
+            value: value.map(str::to_owned),
+        }),
+    };
+    split::analyse(instrument(), responses, &options, None)
+}
+
+fn rest_mean(r: &netwerkregie::report::Report, c: Concept) -> Option<f64> {
+    r.rest
+        .as_ref()
+        .expect("a rest")
+        .concepts
+        .as_ref()
+        .expect("shown")[c]
+        .stats
+        .mean
+}
+
+#[test]
+fn everyone_but_the_government() {
+    let all = examples();
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 1);
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!(
+        (
+            rest.by.as_str(),
+            rest.except.as_deref(),
+            rest.n,
+            rest.withheld
+        ),
+        ("sector", Some("overheid"), 4, false)
+    );
+    // Bram, Chris, Dewi and Eva: gelijkwaardigheid (3 + 9/4 + 7/4 + 10/3) / 4 = 31/12;
+    // respect (4 + 4 + 8) / 4 = 4, Chris and Eva together 8 (everyone 41/2, less Anna's
+    // 9/2, Bram's 4 and Dewi's 4).
+    some_close(rest_mean(&r, Concept::Gelijkwaardigheid), 31.0 / 12.0);
+    some_close(rest_mean(&r, Concept::Respect), 4.0);
+    // Every concept and module as the report of those four files alone.
+    let four = report(&all[1..]);
+    assert_eq!(rest.concepts.as_ref(), Some(&four.concepts));
+    assert_eq!(rest.modules.as_ref(), Some(&four.modules));
+    // The split itself is unchanged.
+    assert_eq!(summary(&r.splits[0].1)[0], (Some("overheid"), 1, false));
+    let json = serde_json::to_value(&r).expect("serialises");
+    assert_eq!(json["rest"]["by"], json!("sector"));
+    assert_eq!(json["rest"]["except"], json!("overheid"));
+    assert_eq!(json["rest"]["n"], json!(4));
+    assert!(json["rest"].get("withheld").is_none());
+    assert_eq!(json["rest"]["concepts"]["respect"]["n"], json!(4));
+    assert_eq!(json["rest"]["modules"]["opgave"]["n"], json!(4));
+
+    // With a minimum of two the government (one respondent) is withheld, and so is its
+    // rest, though four is enough: everyone's mean less theirs would give Anna away.
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 2);
+    assert_eq!(summary(&r.splits[0].1)[0], (Some("overheid"), 1, true));
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!((rest.n, rest.withheld), (4, true));
+    assert!(rest.concepts.is_none() && rest.modules.is_none());
+}
+
+#[test]
+fn a_small_rest_is_withheld_and_no_rest_is_written_unasked() {
+    let all = examples();
+    // Everyone but the three of maatschappelijk: Anna and Dewi, two, too few.
+    let r = analyse_rest(&all, Dimension::Sector, Some("maatschappelijk"), 3);
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!((rest.n, rest.withheld), (2, true));
+    assert!(rest.concepts.is_none() && rest.modules.is_none());
+    let json = serde_json::to_value(&r).expect("serialises");
+    assert_eq!(
+        json["rest"],
+        json!({"by": "sector", "except": "maatschappelijk", "n": 2, "withheld": true})
+    );
+    // With a minimum of two the same two are shown: gelijkwaardigheid (4 + 7/4) / 2.
+    let r = analyse_rest(&all, Dimension::Sector, Some("maatschappelijk"), 2);
+    some_close(rest_mean(&r, Concept::Gelijkwaardigheid), 23.0 / 8.0);
+    // An empty rest is withheld even with a minimum of one.
+    let r = analyse_rest(&all, Dimension::Role, Some("oplosser"), 1);
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!((rest.n, rest.withheld), (0, true));
+    assert!(rest.concepts.is_none());
+    // Not asked: no "rest" key, as the CLI's --json has always been.
+    let options = split::Options {
+        by: vec![Dimension::Sector],
+        ..split::Options::default()
+    };
+    let r = split::analyse(instrument(), &all, &options, None);
+    assert!(r.rest.is_none());
+    let json = serde_json::to_value(&r).expect("serialises");
+    assert!(json.get("rest").is_none());
+}
+
+#[test]
+fn the_rest_of_a_role_is_everyone_without_that_role() {
+    let all = examples();
+    // Anna and Dewi hold eigenaar (and oplosser); the rest is Bram, Chris and Eva, who
+    // are exactly maatschappelijk: gelijkwaardigheid 103/36, respect (4 + 8) / 3.
+    let r = analyse_rest(&all, Dimension::Role, Some("eigenaar"), 2);
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!((rest.n, rest.withheld), (3, false));
+    some_close(rest_mean(&r, Concept::Gelijkwaardigheid), 103.0 / 36.0);
+    some_close(rest_mean(&r, Concept::Respect), 4.0);
+    // A respondent with several roles is outside a role's group only without it.
+    let rest = split::Rest {
+        dimension: Dimension::Role,
+        value: Some("oplosser".into()),
+    };
+    assert!(all.iter().all(|r| !rest.includes(r)));
+    // Without roles: not given; the rest of "not given" is everyone with a role.
+    let mut more = all.clone();
+    more.push(resp(&json!({"respondent": {"alias": "Fleur"}})));
+    let r = analyse_rest(&more, Dimension::Role, None, 1);
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!((rest.except.as_deref(), rest.n), (None, 5));
+    assert_eq!(rest.concepts.as_ref(), Some(&report(&all).concepts));
+}
+
+#[test]
+fn the_rest_of_an_organisation_whatever_its_case() {
+    let mut responses = examples();
+    responses.push(resp(
+        &json!({"respondent": {"organisation": "gemeente zuiderveen"}}),
+    ));
+    responses.push(resp(&json!({"respondent": {"alias": "Fleur"}})));
+    let r = analyse_rest(
+        &responses,
+        Dimension::Organisation,
+        Some("GEMEENTE ZUIDERVEEN"),
+        2,
+    );
+    // Everyone but Anna and the second municipality respondent: Bram, Chris, Dewi, Eva
+    // and Fleur (who answered nothing, so the means are those of the four).
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!(
+        (rest.except.as_deref(), rest.n),
+        (Some("GEMEENTE ZUIDERVEEN"), 5)
+    );
+    some_close(rest_mean(&r, Concept::Gelijkwaardigheid), 31.0 / 12.0);
+    // The sector's "not given": the two without a sector are the group, the five
+    // examples the rest.
+    let r = analyse_rest(&responses, Dimension::Sector, None, 2);
+    let rest = r.rest.as_ref().expect("a rest");
+    assert_eq!(rest.n, 5);
+    assert_eq!(rest.concepts.as_ref(), Some(&report(&examples()).concepts));
+}
+
+#[test]
+fn a_group_is_drawn_against_everyone_else() {
+    use netwerkregie::chart::{group_radar, GroupChart, RadarKind, SeriesKind};
+    use netwerkregie::Lang;
+    let all = examples();
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 1);
+    let chart = GroupChart {
+        compare: Some(("sector".into(), Some("overheid".into()), None)),
+        rest: true,
+        ..GroupChart::default()
+    };
+    let radar = group_radar(RadarKind::Concepts, &r, instrument(), Lang::Nl, &[], &chart);
+    let labels: Vec<&str> = radar.series.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Overheid (1)", "alle anderen (4)"]);
+    assert_eq!(radar.series[1].kind, SeriesKind::Compare);
+    let four = report(&all[1..]);
+    let expected: Vec<Option<f64>> = Concept::ALL
+        .iter()
+        .map(|c| four.concepts[*c].stats.mean)
+        .collect();
+    assert_eq!(radar.series[1].values, expected);
+    some_close(radar.series[1].values[0], 31.0 / 12.0);
+    // The group itself: Anna's own scores.
+    let anna = report(&all[..1]);
+    assert_eq!(
+        radar.series[0].values[0],
+        anna.concepts[Concept::Gelijkwaardigheid].stats.mean
+    );
+
+    let en = group_radar(RadarKind::Modules, &r, instrument(), Lang::En, &[], &chart);
+    let labels: Vec<&str> = en.series.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Government (1)", "everyone else (4)"]);
+    assert_eq!(
+        en.series[1].values,
+        Module::SCORED
+            .iter()
+            .map(|m| four.modules[netwerkregie::keyed::Scored(*m)].mean)
+            .collect::<Vec<_>>()
+    );
+
+    // Without `rest`, the second value of `compare` is a group of the split (here none).
+    let plain = GroupChart {
+        rest: false,
+        ..chart.clone()
+    };
+    let radar = group_radar(RadarKind::Concepts, &r, instrument(), Lang::Nl, &[], &plain);
+    assert_eq!(radar.series.len(), 1);
+    // A rest of another group is not drawn against this one.
+    let other = GroupChart {
+        compare: Some(("sector".into(), Some("bewoners".into()), None)),
+        ..chart.clone()
+    };
+    let radar = group_radar(RadarKind::Concepts, &r, instrument(), Lang::Nl, &[], &other);
+    assert_eq!(radar.series.len(), 1);
+    // A withheld rest is not drawn.
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 5);
+    let radar = group_radar(RadarKind::Concepts, &r, instrument(), Lang::Nl, &[], &chart);
+    assert!(radar
+        .series
+        .iter()
+        .all(|s| !s.label.starts_with("alle anderen")));
+}

@@ -158,9 +158,16 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     const kernStats = report.splits.position.find((g) => g.value === 'kern');
     assert.equal(kern[2].replace(/\s*≠.*/, ''), dutch(kernStats.concepts.gelijkwaardigheid.mean));
     assert.equal(report.splits.position.find((g) => g.value === 'ring').concepts, undefined);
-    // Comparing needs two groups that show scores.
+    // With one group that shows scores, compare sets it against everyone else: here the
+    // ring, too few, so only the core is drawn and the key says why.
     await page.check('#group-compare');
-    assert.ok(await page.isDisabled('#group-compare-a'));
+    await page.waitForSelector('#table-split tr[data-rest]');
+    assert.ok(!(await page.isDisabled('#group-compare-a')));
+    const optionsOf = (id) => page.$$eval(`#${id} option`, (os) => os.map((o) => o.textContent));
+    assert.deepEqual(await optionsOf('group-compare-a'), ['Strategische kern (3)']);
+    assert.deepEqual(await optionsOf('group-compare-b'), ['Strategische kern (3)', 'alle anderen (2)']);
+    let key = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(key.slice(0, 2), ['Strategische kern (3)', 'alle anderen (2): te weinig respondenten']);
     // A minimum of 2 shows the ring, and core and ring go side by side on the radar.
     await page.fill('#group-min', '2');
     await page.press('#group-min', 'Enter');
@@ -168,14 +175,94 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     rows = await tableRows(page, 'table-split');
     assert.notEqual(rows.find((r) => r[0] === 'Complementaire ring')[2], 'te weinig respondenten');
     assert.ok(!(await page.isDisabled('#group-compare-a')));
-    const key = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
+    await page.selectOption('#group-compare-b', JSON.stringify('ring'));
+    key = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
     assert.deepEqual(key.slice(0, 2), ['Strategische kern (3)', 'Complementaire ring (2)']);
+    assert.equal(await page.locator('#table-split tr[data-rest]').count(), 0, 'no rest row without the rest');
     await screenshot(page, 'group-1280-compare');
     await page.uncheck('#group-compare');
     await page.fill('#group-min', '3');
     await page.press('#group-min', 'Enter');
     assert.ok((await measures(page, 'netwerkscan:group-analyse')).length >= analyses + 3, 'each split and minimum size analysed the set again');
     assert.equal((await measures(page, 'netwerkscan:group-check')).length, reads, 'no response was read again');
+  });
+
+  it('sets the government against everyone else, and withholds a rest too small', async () => {
+    const { page } = tab;
+    await page.selectOption('#group-by', 'sector');
+    await page.fill('#group-min', '1');
+    await page.press('#group-min', 'Enter');
+    await page.check('#group-compare');
+    await page.selectOption('#group-compare-a', JSON.stringify('overheid'));
+    // Everyone else is offered after the split's groups, and chosen by keyboard.
+    const optionsOf = (id) => page.$$eval(`#${id} option`, (os) => os.map((o) => [o.value, o.textContent]));
+    const offered = await optionsOf('group-compare-b');
+    assert.deepEqual(offered.at(-1), ['rest', 'alle anderen']);
+    await page.focus('#group-compare-b');
+    await page.keyboard.press('End');
+    await page.waitForSelector('#table-split tr[data-rest]');
+    assert.equal(await page.$eval('#group-compare-b', (s) => s.value), 'rest');
+    assert.deepEqual((await optionsOf('group-compare-b')).at(-1), ['rest', 'alle anderen (4)']);
+    const key = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(key.slice(0, 2), ['Overheid (1)', 'alle anderen (4)']);
+
+    // The means shown for everyone else are those of the four other files alone.
+    const others = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.json') && f !== 'anna-gemeente.json')
+      .map((f) => path.join(EXAMPLES, f));
+    assert.equal(others.length, 4);
+    const reference = cliReport(others) ?? (await coreReport(others.map((f) => readFileSync(f, 'utf8'))));
+    assert.equal(reference.respondents, 4);
+    const ids = await page.$$eval('#table-split thead th', (ths) => ths.length);
+    const restRow = (await tableRows(page, 'table-split')).find((r) => r[0].startsWith('alle anderen'));
+    assert.equal(restRow[0], 'alle anderen (buiten Overheid)');
+    assert.equal(restRow[1], '4');
+    const conceptIds = Object.keys(reference.concepts);
+    const moduleIds = Object.keys(reference.modules);
+    assert.equal(ids, 2 + conceptIds.length + moduleIds.length);
+    conceptIds.forEach((id, i) => assert.equal(restRow[2 + i].replace(/\s*≠.*/, ''), dutch(reference.concepts[id].mean), `${id} of everyone else`));
+    moduleIds.forEach((id, i) => assert.equal(restRow[2 + conceptIds.length + i].replace(/\s*≠.*/, ''), dutch(reference.modules[id].mean), `${id} of everyone else`));
+    // By hand (core/tests/splits.rs): gelijkwaardigheid (3 + 9/4 + 7/4 + 10/3) / 4 = 31/12.
+    assert.equal(restRow[2].replace(/\s*≠.*/, ''), dutch(31 / 12));
+    const report = await page.evaluate(() => document.querySelector('netwerk-scan').report);
+    assert.deepEqual([report.rest.by, report.rest.except, report.rest.n], ['sector', 'overheid', 4]);
+    // The radar shows both: the SVG export is the core's drawing with its legend.
+    const svg = (await downloaded(page, () => page.click('button[data-download="svg"][data-chart="concepts"]'))).bytes.toString('utf8');
+    assert.match(svg, /alle anderen \(4\)/);
+    assert.match(svg, /Overheid \(1\)/);
+    await screenshot(page, 'group-1280-rest');
+
+    // The choice is kept like the other settings, over a reload.
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.waitForSelector('main[data-ready="true"]');
+    await page.waitForSelector('#table-split tr[data-rest]');
+    assert.ok(await page.isChecked('#group-compare'));
+    assert.equal(await page.$eval('#group-compare-a', (s) => s.value), JSON.stringify('overheid'));
+    assert.equal(await page.$eval('#group-compare-b', (s) => s.value), 'rest');
+    assert.deepEqual((await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent))).slice(0, 2), ['Overheid (1)', 'alle anderen (4)']);
+
+    // Everyone but maatschappelijk (Anna and Dewi) is too few at a minimum of 3: the
+    // table and the key say so, and the report carries no scores for them.
+    await page.fill('#group-min', '3');
+    await page.press('#group-min', 'Enter');
+    await page.waitForFunction(() => document.querySelector('netwerk-scan').shadowRoot.querySelector('#table-split tr[data-rest][data-withheld]'));
+    assert.equal(await page.$eval('#group-compare-a', (s) => s.value), JSON.stringify('maatschappelijk'), 'the only group left');
+    assert.equal(await page.$eval('#group-compare-b', (s) => s.value), 'rest', 'everyone else stays chosen');
+    const withheld = (await tableRows(page, 'table-split')).find((r) => r[0].startsWith('alle anderen'));
+    assert.deepEqual(withheld, ['alle anderen (buiten Maatschappelijke organisatie)', '2', 'te weinig respondenten']);
+    const small = await page.evaluate(() => document.querySelector('netwerk-scan').report.rest);
+    assert.deepEqual(small, { by: 'sector', except: 'maatschappelijk', n: 2, withheld: true });
+    const smallKey = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(smallKey.slice(0, 2), ['Maatschappelijke organisatie (3)', 'alle anderen (2): te weinig respondenten']);
+    await screenshot(page, 'group-1280-rest-withheld');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Back to what the next tests expect: split by position, nothing compared.
+    await page.uncheck('#group-compare');
+    await page.selectOption('#group-by', 'position');
+    await page.waitForSelector('#table-split tr[data-value="kern"]');
+    tab.assertClean();
   });
 
   it('draws the government\u2019s own view of the ladder apart from the partners\u2019', async () => {

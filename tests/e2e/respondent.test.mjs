@@ -79,7 +79,10 @@ describe('a participant fills in the scan', () => {
     const counted = progressOf({ answers: {}, importance: {}, interests: {}, ladder: {} }).total;
     const open = INSTRUMENT.items.filter((i) => i.type === 'open').length;
     const facts = page.locator('.opening .facts');
-    assert.equal((await facts.textContent()).trim(), `${counted + open} vragen, ongeveer 15 minuten.`);
+    // The same number of questions as the progress bar counts, the open ones beside them.
+    assert.equal(open, 2);
+    assert.equal((await facts.textContent()).trim(), `${counted} vragen en ${open} open vragen, ongeveer 15 minuten.`);
+    assert.equal((await page.locator('#progress-text').textContent()).trim(), `0 van ${counted} vragen beantwoord`);
     assert.equal(await page.getByRole('button', { name: 'Begin de scan' }).isEnabled(), true);
 
     const radar = await inkOf(page.locator('#chart-concepts'));

@@ -57,6 +57,9 @@ struct AnalyseOptions {
     by: Vec<String>,
     min_group: usize,
     baseline: Option<Box<RawValue>>,
+    /// A split dimension and one of its values (`null`: did not say): the report then
+    /// carries `rest`, everyone outside that group.
+    rest: Option<(String, Option<String>)>,
 }
 
 /// What a group chart shows beyond the mean.
@@ -67,6 +70,8 @@ struct DrawOptions {
     respondents: Vec<usize>,
     /// A split dimension and two of its values, to set side by side.
     compare: Option<(String, Option<String>, Option<String>)>,
+    /// Set the first group of `compare` against everyone else (the report's `rest`).
+    rest: bool,
     /// Draw the baseline's mean behind the current one.
     baseline: bool,
     /// Draw a legend into the chart.
@@ -266,7 +271,8 @@ impl Scan {
 
     /// The report of an array of response objects, held in wasm to draw from.
     ///
-    /// `options`: `{by: ['position', 'sector'], minGroup: 3, baseline: [responses]}`.
+    /// `options`: `{by: ['position', 'sector'], minGroup: 3, baseline: [responses],
+    /// rest: ['sector', 'overheid']}`; `rest` asks for everyone outside that group.
     /// The array crosses as one JSON text: `JSON.stringify` and the core's reader are
     /// several times faster than converting thousands of objects key by key.
     pub fn analyse(
@@ -439,21 +445,30 @@ impl Scan {
         options: &AnalyseOptions,
         baseline: Option<&[Response]>,
     ) -> Result<GroupReport, JsError> {
+        let dimension = |d: &String| {
+            Dimension::parse(d).ok_or_else(|| {
+                JsError::new(&format!(
+                    "analyse: cannot split by \"{d}\" (use one of {})",
+                    Dimension::ids()
+                ))
+            })
+        };
         let by = options
             .by
             .iter()
-            .map(|d| {
-                Dimension::parse(d).ok_or_else(|| {
-                    JsError::new(&format!(
-                        "analyse: cannot split by \"{d}\" (use one of {})",
-                        Dimension::ids()
-                    ))
-                })
-            })
+            .map(dimension)
             .collect::<Result<Vec<_>, _>>()?;
+        let rest = match &options.rest {
+            Some((d, value)) => Some(split::Rest {
+                dimension: dimension(d)?,
+                value: value.clone(),
+            }),
+            None => None,
+        };
         let split_options = split::Options {
             by,
             min_group: options.min_group,
+            rest,
         };
         let report = split::analyse(&self.instrument, responses, &split_options, baseline);
         let scores = responses
@@ -479,6 +494,7 @@ impl Scan {
         let chart = GroupChart {
             respondents: options.respondents,
             compare: options.compare,
+            rest: options.rest,
             baseline: options.baseline,
             legend: options.legend,
         };

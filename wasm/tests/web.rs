@@ -11,6 +11,13 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ANNA: &str = include_str!("../../examples/anna-gemeente.json");
+const EXAMPLES: [&str; 5] = [
+    ANNA,
+    include_str!("../../examples/bram-zorgaanbieder.json"),
+    include_str!("../../examples/chris-woningcorporatie.json"),
+    include_str!("../../examples/dewi-bewonerscollectief.json"),
+    include_str!("../../examples/eva-school.json"),
+];
 const ANNA_V1: &str = include_str!("../../core/tests/fixtures/v1/anna-gemeente.json");
 
 fn get(value: &JsValue, path: &[&str]) -> JsValue {
@@ -292,4 +299,80 @@ fn the_first_chart_draws_from_a_draft_and_declines_what_it_cannot_read() {
         draw_first_chart(canvas(400, 400), &parse(ANNA_V1), "nl").ok(),
         Some(false)
     );
+}
+
+#[wasm_bindgen_test]
+fn a_group_is_set_against_everyone_else() {
+    use netwerkscan_wasm::full::Responses;
+    let scan = Scan::new();
+    let mut set = Responses::new();
+    scan.read_into(&mut set, EXAMPLES.map(String::from).to_vec(), "nl")
+        .expect("reads");
+    let empty = Responses::new();
+    let options = parse(r#"{"by": ["sector"], "minGroup": 1, "rest": ["sector", "overheid"]}"#);
+    let report = scan.analyse_set(&set, &empty, &options).expect("analyses");
+    let json = report.to_json().expect("plain object");
+    assert_eq!(
+        get(&json, &["rest", "by"]).as_string().as_deref(),
+        Some("sector")
+    );
+    assert_eq!(
+        get(&json, &["rest", "except"]).as_string().as_deref(),
+        Some("overheid")
+    );
+    assert_eq!(get(&json, &["rest", "n"]).as_f64(), Some(4.0));
+    // Bram, Chris, Dewi and Eva: (3 + 9/4 + 7/4 + 10/3) / 4 (core/tests/splits.rs).
+    let mean = get(&json, &["rest", "concepts", "gelijkwaardigheid", "mean"])
+        .as_f64()
+        .expect("a mean");
+    assert!((mean - 31.0 / 12.0).abs() < 1e-12, "{mean}");
+
+    // Drawn against the group, in the canvas and the SVG, with the word and the n.
+    let draw = parse(r#"{"compare": ["sector", "overheid", null], "rest": true, "legend": true}"#);
+    let c = canvas(500, 500);
+    scan.draw_concepts(c.clone(), &report, "nl", &draw)
+        .expect("draws");
+    assert!(inked(&c) > 1000);
+    let svg = scan
+        .svg("concepts", &report, "nl", 640, 640, &draw)
+        .expect("svg");
+    assert!(svg.contains("alle anderen (4)"), "no rest in the legend");
+    assert!(svg.contains("Overheid (1)"), "no group in the legend");
+    let svg = scan
+        .svg("modules", &report, "en", 640, 640, &draw)
+        .expect("svg");
+    assert!(svg.contains("everyone else (4)"));
+    let plain = parse(r#"{"compare": ["sector", "overheid", "bewoners"], "legend": true}"#);
+    let svg = scan
+        .svg("concepts", &report, "nl", 640, 640, &plain)
+        .expect("svg");
+    assert!(!svg.contains("alle anderen"));
+    assert!(
+        svg.contains("Bewoners of cli"),
+        "no second group in the legend"
+    );
+
+    // Too few outside the group: withheld, no scores.
+    let options = parse(r#"{"by": ["sector"], "rest": ["sector", "maatschappelijk"]}"#);
+    let json = scan
+        .analyse_set(&set, &empty, &options)
+        .expect("analyses")
+        .to_json()
+        .expect("plain object");
+    assert_eq!(get(&json, &["rest", "n"]).as_f64(), Some(2.0));
+    assert_eq!(get(&json, &["rest", "withheld"]).as_bool(), Some(true));
+    assert!(get(&json, &["rest", "concepts"]).is_undefined());
+    // Not asked: no rest.
+    let json = scan
+        .analyse_set(&set, &empty, &JsValue::UNDEFINED)
+        .expect("analyses")
+        .to_json()
+        .expect("plain object");
+    assert!(get(&json, &["rest"]).is_undefined());
+    // An unknown dimension is named.
+    let err = scan
+        .analyse_set(&set, &empty, &parse(r#"{"rest": ["taart", null]}"#))
+        .map(|_| ())
+        .expect_err("no such dimension");
+    assert!(message(err).contains("taart"));
 }

@@ -32,6 +32,8 @@ const STRINGS = {
     openingText: 'Met deze scan kijk je naar je samenwerkingsverband: de gezamenlijke opgave, hoe jullie samenwerken, de zes begrippen van gezonde relaties, de belangen van de partners en de rol van de overheid. De grafieken laten meteen zien waar jullie staan.',
     openingFacts: 'Ongeveer 15 minuten.',
     openingCount: '{questions} vragen, ongeveer {minutes} minuten.',
+    openingCountOpen: '{questions} vragen en {open} open vragen, ongeveer {minutes} minuten.',
+    openingCountOpenOne: '{questions} vragen en 1 open vraag, ongeveer {minutes} minuten.',
     openingPrivacy: 'Je antwoorden blijven in deze browser. Aan het eind sla je ze op als bestand en lever je dat in bij je trainer of procesbegeleider.',
     openingStart: 'Begin de scan',
     // The header's file actions.
@@ -165,6 +167,8 @@ const STRINGS = {
     openingText: "This scan looks at your collaboration: the joint task, how you work together, the six concepts of healthy relations, the partners' interests and the government's role. The charts show at once where you stand.",
     openingFacts: 'About 15 minutes.',
     openingCount: '{questions} questions, about {minutes} minutes.',
+    openingCountOpen: '{questions} questions and {open} open questions, about {minutes} minutes.',
+    openingCountOpenOne: '{questions} questions and 1 open question, about {minutes} minutes.',
     openingPrivacy: 'Your answers stay in this browser. At the end you save them as a file and hand it to your trainer or facilitator.',
     openingStart: 'Start the scan',
     save: 'Save answers',

@@ -195,7 +195,7 @@ fn assemble_site(root: &Path, site: &Path) -> Result<PathBuf> {
             .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
     };
     copy(site, &served)?;
-    for page in ["chartjs", "group"] {
+    for page in ["chartjs", "floor", "group"] {
         copy(
             &root.join("bench").join(page),
             &served.join("bench").join(page),

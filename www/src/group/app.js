@@ -47,6 +47,12 @@ import {
 import { openStore, storageMessage } from './store.js';
 import { w } from './words.js';
 
+/**
+ * The value of compare's second select that sets the first group against everyone else
+ * (the report's `rest`); the groups' values are JSON texts, so it is never one of them.
+ */
+const REST = 'rest';
+
 const DEFAULT_SETTINGS = { by: '', minGroup: 3, compare: false, compareA: null, compareB: null, individuals: true, showBaseline: true, shown: [] };
 
 /** How many shown respondents' lines the settings keep over a reload. */
@@ -117,6 +123,8 @@ export async function startGroup(ctx) {
   const ui = {};
   let presentation = null;
   let printTimer = 0;
+  // Compare's second choice is everyone else only because the split has no other group.
+  let restFallback = false;
 
   // Entries are given their key in place: a duplicate's `existing` may be an entry of
   // the same batch, and must stay the very object that goes into the set. The key is the
@@ -214,15 +222,66 @@ export async function startGroup(ctx) {
 
   // ----- the analysis -----
 
+  /**
+   * What the radars compare: `{by, a, b}` (two groups of the split) or `{by, a, rest}`
+   * (group a against everyone else, maybe withheld), or null.
+   */
   function compareValues() {
     const s = state.settings;
     if (!s.by || !s.compare || !report?.splits?.[s.by]) return null;
     const groups = report.splits[s.by].filter((g) => !g.withheld);
     const find = (v) => groups.find((g) => JSON.stringify(g.value) === v);
     const a = find(s.compareA);
+    if (!a) return null;
+    if (s.compareB === REST) {
+      const rest = restOf(a.value);
+      return rest ? { by: s.by, a, rest } : null;
+    }
     const b = find(s.compareB);
-    if (!a || !b || a === b) return null;
-    return [s.by, a.value, b.value];
+    if (!b || a === b) return null;
+    return { by: s.by, a, b };
+  }
+
+  /** The report's rest when it is that of group `value` of the current split. */
+  function restOf(value) {
+    const rest = report?.rest;
+    return rest && rest.by === state.settings.by && rest.except === value ? rest : null;
+  }
+
+  /** The `rest` option of the analysis: [dimension, value] of compare's first group. */
+  function restWanted() {
+    const s = state.settings;
+    if (!s.by || !s.compare || s.compareB !== REST || typeof s.compareA !== 'string') return null;
+    try {
+      const value = JSON.parse(s.compareA);
+      return value === null || typeof value === 'string' ? [s.by, value] : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The split's groups that show scores, as the compare selects offer them. */
+  function compareChoices() {
+    const s = state.settings;
+    const groups = s.by && report?.splits?.[s.by] ? report.splits[s.by].filter((g) => !g.withheld) : [];
+    return groups.map((g) => ({ value: JSON.stringify(g.value), label: `${L.value(s.by, g.value, lang)} (${g.n})` }));
+  }
+
+  /**
+   * Keeps compare's choices among what the report offers: the first group is one that
+   * shows scores; the second another one, or everyone else when there is no other. Everyone
+   * else taken for want of another group gives way to one when it appears (a lower
+   * minimum size); chosen by the facilitator, it stays.
+   */
+  function settleCompare(choices = compareChoices()) {
+    const s = state.settings;
+    if (choices.length === 0) return;
+    if (!choices.some((o) => o.value === s.compareA)) s.compareA = choices[0].value;
+    const other = choices.find((o) => o.value !== s.compareA)?.value;
+    if (s.compareB === REST ? restFallback && other : (!choices.some((o) => o.value === s.compareB) || s.compareB === s.compareA)) {
+      s.compareB = other ?? REST;
+      restFallback = other == null;
+    }
   }
 
   function drawOptions(def) {
@@ -235,7 +294,10 @@ export async function startGroup(ctx) {
         .sort((a, b) => a - b);
     }
     const compare = compareValues();
-    if (compare) options.compare = compare;
+    if (compare) {
+      options.compare = [compare.by, compare.a.value, compare.b ? compare.b.value : null];
+      if (compare.rest) options.rest = true;
+    }
     if (state.baseline.length > 0 && state.settings.showBaseline) options.baseline = true;
     return options;
   }
@@ -250,10 +312,23 @@ export async function startGroup(ctx) {
     checkSets();
     if (state.current.length === 0) return;
     const options = { minGroup: state.settings.minGroup, by: state.settings.by ? [state.settings.by] : [] };
+    const rest = restWanted();
+    if (rest) options.rest = rest;
     const start = performance.now();
     // The held sets: a new split or minimum size reads no response again.
     handle = scan.analyseSet(sets.current, sets.baseline, options);
     report = handle.toJSON();
+    // Compare's first group may be gone (another minimum size, a removed file): once the
+    // choice is settled on what the report offers, everyone else is that group's rest.
+    settleCompare();
+    const settled = restWanted();
+    if (JSON.stringify(settled) !== JSON.stringify(rest)) {
+      handle.free();
+      if (settled) options.rest = settled;
+      else delete options.rest;
+      handle = scan.analyseSet(sets.current, sets.baseline, options);
+      report = handle.toJSON();
+    }
     measure(MEASURES.analyse, start);
   }
 
@@ -423,13 +498,17 @@ export async function startGroup(ctx) {
     });
     const selectA = h('select', { id: 'group-compare-a' });
     const selectB = h('select', { id: 'group-compare-b' });
+    // Everyone else is computed by the core for the first group: choosing it, or
+    // another first group while it is chosen, analyses again.
     selectA.addEventListener('change', () => {
       s.compareA = selectA.value;
-      settingsChanged({ analyse: false });
+      settingsChanged({ analyse: s.compareB === REST });
     });
     selectB.addEventListener('change', () => {
+      const again = s.compareB === REST || selectB.value === REST;
       s.compareB = selectB.value;
-      settingsChanged({ analyse: false });
+      restFallback = false;
+      settingsChanged({ analyse: again });
     });
     ui.compareA = selectA;
     ui.compareB = selectB;
@@ -618,24 +697,23 @@ export async function startGroup(ctx) {
 
   function renderCompareControls() {
     const s = state.settings;
-    const groups = s.by && report?.splits?.[s.by] ? report.splits[s.by].filter((g) => !g.withheld) : [];
-    const options = groups.map((g) => ({ value: JSON.stringify(g.value), label: `${L.value(s.by, g.value, lang)} (${g.n})` }));
-    if (options.length >= 2) {
-      if (!options.some((o) => o.value === s.compareA)) s.compareA = options[0].value;
-      if (!options.some((o) => o.value === s.compareB) || s.compareB === s.compareA) s.compareB = options.find((o) => o.value !== s.compareA).value;
-    }
-    for (const [select, value] of [
-      [ui.compareA, s.compareA],
-      [ui.compareB, s.compareB],
+    const options = compareChoices();
+    settleCompare(options);
+    // Everyone else comes after the split's groups, with its n once the report has it.
+    const rest = options.length ? restOf(JSON.parse(s.compareA)) : null;
+    const restChoice = { value: REST, label: rest ? `${L.say('split.rest', lang)} (${rest.n})` : L.say('split.rest', lang) };
+    for (const [select, value, choices] of [
+      [ui.compareA, s.compareA, options],
+      [ui.compareB, s.compareB, options.length ? [...options, restChoice] : []],
     ]) {
       replaceChildren(
         select,
-        options.map((o) => h('option', { value: o.value }, o.label)),
+        choices.map((o) => h('option', { value: o.value }, o.label)),
       );
       select.value = value ?? '';
-      select.disabled = options.length < 2;
+      select.disabled = options.length < 1;
     }
-    ui.compareHint.textContent = !s.by ? w(lang, 'compareNeedsSplit') : options.length < 2 ? w(lang, 'compareTooFew') : '';
+    ui.compareHint.textContent = !s.by ? w(lang, 'compareNeedsSplit') : options.length < 1 ? w(lang, 'compareTooFew') : '';
   }
 
   function seriesKey() {
@@ -647,10 +725,12 @@ export async function startGroup(ctx) {
       return h('li', {}, swatch, text);
     };
     if (compare) {
-      const [by, a, b] = compare;
-      const n = (v) => report.splits[by].find((g) => g.value === v)?.n ?? 0;
-      items.push(key('fill', `${L.value(by, a, lang)} (${n(a)})`, '#0072b2'));
-      items.push(key('line', `${L.value(by, b, lang)} (${n(b)})`, '#e69f00'));
+      const { by, a, b, rest } = compare;
+      items.push(key('fill', `${L.value(by, a.value, lang)} (${a.n})`, '#0072b2'));
+      if (b) items.push(key('line', `${L.value(by, b.value, lang)} (${b.n})`, '#e69f00'));
+      // A withheld rest is not on the radar: its key says why, with no swatch to match.
+      else if (rest.withheld) items.push(key('none', `${L.say('split.rest', lang)} (${rest.n}): ${L.say('split.withheld', lang)}`));
+      else items.push(key('line', `${L.say('split.rest', lang)} (${rest.n})`, '#e69f00'));
     } else {
       items.push(key('fill', L.say('legend.mean', lang), '#0072b2'));
       if (state.current.length > 1) items.push(key('band', L.say('legend.range', lang), '#0072b2'));
@@ -698,7 +778,7 @@ export async function startGroup(ctx) {
       chartsSection,
       ...scoresSection(report, L, lang),
     ];
-    if (s.by && report.splits?.[s.by]) sections.push(splitSection(s.by, report.splits[s.by], report, L, lang, s.minGroup));
+    if (s.by && report.splits?.[s.by]) sections.push(splitSection(s.by, report.splits[s.by], report, L, lang, s.minGroup, compareValues()?.rest ?? null));
     if (report.change) sections.push(changeSection(report.change, L, lang));
     sections.push(
       trustSection(report, L, lang),

@@ -107,15 +107,14 @@ export function scoresSection(report, L, lang) {
 }
 
 /** One split dimension: a row per group, the means per concept and module, small groups withheld. */
-export function splitSection(dimension, groups, report, L, lang, minGroup) {
+export function splitSection(dimension, groups, report, L, lang, minGroup, rest = null) {
   const conceptIds = Object.keys(report.concepts);
   const moduleIds = Object.keys(report.modules);
   const columns = conceptIds.length + moduleIds.length;
-  const rows = groups.map((g) => {
-    const label = L.value(dimension, g.value, lang);
+  const row = (label, g, data) => {
     if (g.withheld) {
       return {
-        data: { value: g.value ?? '', withheld: 'true' },
+        data: { ...data, withheld: 'true' },
         cells: [label, { text: String(g.n), num: true }, { text: L.say('split.withheld', lang), colspan: columns, cls: 'withheld' }],
       };
     }
@@ -126,10 +125,14 @@ export function splitSection(dimension, groups, report, L, lang, minGroup) {
       return c;
     };
     return {
-      data: { value: g.value ?? '' },
+      data,
       cells: [label, { text: String(g.n), num: true }, ...conceptIds.map((id) => mean(g.concepts?.[id])), ...moduleIds.map((id) => mean(g.modules?.[id]))],
     };
-  });
+  };
+  const rows = groups.map((g) => row(L.value(dimension, g.value, lang), g, { value: g.value ?? '' }));
+  // Everyone outside the group compared (a respondent may be in several roles' groups,
+  // so this is the core's count, not the sum of the other rows).
+  if (rest) rows.push(row(w(lang, 'restRow', { rest: L.say('split.rest', lang), group: L.value(dimension, rest.except, lang) }), rest, { rest: rest.except ?? '' }));
   const dimensionName = w(lang, `dim_${dimension}`);
   return section(
     'sec-splits',

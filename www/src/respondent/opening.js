@@ -16,7 +16,8 @@ export function fillOpening(opening, steps, lang) {
   const [text, privacy] = opening.querySelectorAll('p:not(.facts)');
   opening.querySelector('h2').textContent = t(lang, 'openingTitle');
   if (text) text.textContent = t(lang, 'openingText');
-  opening.querySelector('.facts').textContent = t(lang, 'openingCount', size);
+  const count = size.open === 0 ? 'openingCount' : size.open === 1 ? 'openingCountOpenOne' : 'openingCountOpen';
+  opening.querySelector('.facts').textContent = t(lang, count, size);
   if (privacy) privacy.textContent = t(lang, 'openingPrivacy');
   const begin = opening.querySelector('[data-action="begin"]');
   begin.textContent = t(lang, 'openingStart');

@@ -100,7 +100,10 @@ export function totalProgress(steps, response) {
   return { answered, total };
 }
 
-/** What the opening screen says: how many questions, how many open, about how long. */
+/**
+ * What the opening screen says: how many questions (those the progress counts), how
+ * many open ones beside them, about how long.
+ */
 export function scanSize(steps) {
   const all = steps.flatMap((s) => s.questions);
   const counted = all.filter(isCounted).length;
@@ -110,5 +113,5 @@ export function scanSize(steps) {
   // plans it.
   const seconds = counted * 12 + open * 45 + 60;
   const minutes = Math.max(5, Math.round(seconds / 300) * 5);
-  return { questions: counted + open, open, minutes };
+  return { questions: counted, open, minutes };
 }
