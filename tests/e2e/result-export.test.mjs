@@ -293,7 +293,7 @@ describe('saving the result the way the response is saved', () => {
     await gotoResult(frame);
     await scan(frame).locator('button[data-action="export-csv"]').click();
     await frame.waitForFunction(() => document.querySelector('netwerk-scan').shadowRoot.querySelector('.export-note.warn'));
-    assert.equal(await exportNote(frame), `De scan heeft “netwerkscan-Anna-scores-${today()}.csv” aan je browser gegeven om te downloaden. De website waarin de scan staat, kan downloads tegenhouden; dat kan de scan niet zien.`);
+    assert.equal(await exportNote(frame), `De scan heeft “netwerkscan-Anna-scores-${today()}.csv” aan je browser gegeven om te downloaden. De website waarin de scan staat, kan downloads tegenhouden; dat kan de scan niet zien. Staat het bestand niet in je downloads? Druk je resultaat dan af, of open de scan in een eigen venster.`);
     await screenshot(tab.page, 'result-export-frame', { fullPage: false });
     tab.assertClean();
     await tab.close();
