@@ -4,14 +4,15 @@
 // and the scores as CSV, checked against `netwerkscan report --json` / `--csv` of the
 // same file; the result printed to an A4 PDF (page count, text, no controls; the pages
 // rendered with poppler where installed); the print button; the save dialog; a frame
-// that forbids downloads and a save that fails.
+// that forbids downloads and a save that fails; the single file from disk, offline.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { useSite, openTab, screenshot, runCli, setResponse, waitForScan, withoutSavePicker, fakeSavePicker, INSTRUMENT, ARTIFACTS, DESKTOP, ROOT } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { useSite, openTab, screenshot, runCli, setResponse, waitForScan, waitForReady, withoutSavePicker, fakeSavePicker, privateCopy, distDir, INSTRUMENT, ARTIFACTS, DESKTOP, ROOT } from './harness.mjs';
 import { gotoScan, waitReady, coreReport, dutch } from './respondent.mjs';
 import { gotoResult, scan } from './ui.mjs';
 import { parseCsv } from './group.mjs';
@@ -297,5 +298,34 @@ describe('saving the result the way the response is saved', () => {
     await screenshot(tab.page, 'result-export-frame', { fullPage: false });
     tab.assertClean();
     await tab.close();
+  });
+});
+
+describe('the single file from disk, offline', () => {
+  it('exports the charts and the scores and has the print images, with the network off', async () => {
+    const copy = privateCopy(path.join(distDir(), 'netwerkscan.html'));
+    const tab = await openTab(env.browser);
+    try {
+      await withoutSavePicker(tab.context);
+      await tab.context.setOffline(true);
+      await tab.page.goto(tab.allow(pathToFileURL(copy.path).href));
+      await waitForScan(tab.page);
+      await waitForReady(tab.page);
+      await setResponse(tab.page, ANNA);
+      await gotoResult(tab.page);
+      const svg = await downloaded(tab.page, () => chartButton(tab.page, 'concepts', 'svg').click());
+      assert.equal(svg.name, `netwerkscan-Anna-begrippen-${today()}.svg`);
+      assert.ok(svg.bytes.toString('utf8').includes(dutch(coreReport(ANNA_FILE).concepts.respect.mean)));
+      const csv = await downloaded(tab.page, () => scan(tab.page).locator('button[data-action="export-csv"]').click());
+      assert.equal(csv.bytes.toString('utf8'), runCli(['report', '--csv', ANNA_FILE]));
+      const png = await downloaded(tab.page, () => chartButton(tab.page, 'ladder', 'png').click());
+      assert.equal(png.bytes.readUInt32BE(16), 900);
+      await tab.page.waitForFunction(() => document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('img.print-chart[data-ready="true"]').length === 4);
+      assert.deepEqual(tab.violations, []);
+      tab.assertClean();
+    } finally {
+      await tab.close();
+      copy.remove();
+    }
   });
 });
