@@ -301,6 +301,47 @@ describe('saving the result the way the response is saved', () => {
   });
 });
 
+describe('a host page whose CSP allows no data: images', () => {
+  it('prints the canvases instead, after one refused try, and keeps quiet after', async () => {
+    const tab = await openTab(env.browser, { origins: [env.origin], tolerate: [/image 'data:image\/svg\+xml.* violates the following Content Security Policy directive: "img-src 'self'"/] });
+    // A course page on the scan's origin that allows images from itself only.
+    await tab.page.route('**/strict.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'" },
+        body: '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Strikt</title><script type="module" src="netwerk-scan.js"></script></head><body><netwerk-scan></netwerk-scan></body></html>',
+      }),
+    );
+    await annaResult(tab.page, new URL('strict.html', env.url).href);
+    await tab.page.waitForFunction(() => document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('img.print-chart[src]').length === 4);
+    await tab.page.waitForTimeout(500);
+    const refused = tab.violations.length;
+    assert.ok(refused >= 1 && refused <= 4, `one try of the four drawings (${tab.violations.join('; ')})`);
+    assert.ok(tab.violations.every((v) => v.startsWith('img-src')), tab.violations.join('; '));
+    // Another language makes no new try.
+    await scan(tab.page).locator('button[data-lang="en"]').click();
+    await scan(tab.page).getByRole('heading', { name: 'Keep your result' }).waitFor();
+    await scan(tab.page).locator('button[data-lang="nl"]').click();
+    await scan(tab.page).getByRole('heading', { name: 'Je resultaat bewaren' }).waitFor();
+    await tab.page.waitForTimeout(500);
+    assert.equal(tab.violations.length, refused, 'no new try');
+    assert.equal(await tab.page.evaluate(() => document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('img.print-chart[data-ready]').length), 0);
+    // The result still prints, with the canvases.
+    await tab.page.emulateMedia({ media: 'print' });
+    const pdf = await tab.page.pdf({ format: 'A4', printBackground: true });
+    const file = path.join(ARTIFACTS, 'result-print-strict.pdf');
+    writeFileSync(file, pdf);
+    if (existsSync('/usr/bin/pdfinfo')) {
+      const pages = Number(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+      assert.ok(pages >= 1 && pages <= 5, `${pages} pages`);
+      for (const f of readdirSync(ARTIFACTS).filter((f) => f.startsWith('result-print-strict-page'))) rmSync(path.join(ARTIFACTS, f));
+      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(ARTIFACTS, 'result-print-strict-page')]);
+    }
+    assert.deepEqual(tab.problems, []);
+    await tab.close();
+  });
+});
+
 describe('the single file from disk, offline', () => {
   it('exports the charts and the scores and has the print images, with the network off', async () => {
     const copy = privateCopy(path.join(distDir(), 'netwerkscan.html'));

@@ -54,6 +54,7 @@ export function createCharts({ parts, view, report, onError }) {
   const printImages = new Map(); // key -> <img> with the core's SVG, for the printout
   let printWanted = false; // the result step is shown: keep the print images current
   let printMade = null; // the handle and language the print images show, and their loads
+  let printRefused = false; // the host page refuses data: images
 
   // Off-screen charts that wait: drawn one at a time when the browser is idle.
   const idle = globalThis.requestIdleCallback ? (fn) => requestIdleCallback(fn, { timeout: 1000 }) : (fn) => setTimeout(fn, 50);
@@ -91,25 +92,31 @@ export function createCharts({ parts, view, report, onError }) {
    * fails to load stays unready, and its canvas prints).
    */
   function makePrintImages() {
-    if (!handle) return Promise.resolve();
+    if (!handle || printRefused) return Promise.resolve();
     const { scan, lang } = view();
     if (printMade && printMade.handle === handle && printMade.lang === lang) return printMade.loaded;
     const loads = [];
     for (const [key, img] of printImages) {
       delete img.dataset.ready;
+      let url;
       try {
-        img.src = svgDataUrl(scan.svg(key, handle, lang, PRINT_SIZE, PRINT_SIZE, undefined));
+        url = svgDataUrl(scan.svg(key, handle, lang, PRINT_SIZE, PRINT_SIZE, undefined));
       } catch (error) {
         img.removeAttribute('src');
         onError(error);
         continue;
       }
+      img.src = url;
       loads.push(
         img.decode().then(
           () => {
-            img.dataset.ready = 'true';
+            if (img.src === url) img.dataset.ready = 'true';
           },
-          () => {},
+          () => {
+            // Not replaced by a newer drawing, so refused: a host page whose CSP allows
+            // no data: images. Its canvases print, and the scan stops trying.
+            if (img.src === url) printRefused = true;
+          },
         ),
       );
     }
