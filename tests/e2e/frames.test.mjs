@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { useSite, openTab, waitForScan, waitForReady, responseOf, setResponse, shownText, screenshot, needsApp, APP_READY } from './harness.mjs';
 import { answerGroup, gotoResult, handover, messagesText, WORDS } from './ui.mjs';
 import { COMPLETE } from './responses.mjs';
+import { EXAMPLES, payloads } from './group.mjs';
 
 const env = useSite({ before, after, course: true });
 
@@ -150,6 +151,72 @@ describe('the scan in an iframe', () => {
     }
     await screenshot(page, 'frames-1280-cross-origin', { fullPage: false });
     assert.deepEqual(tab.violations, []);
+    tab.assertClean();
+    await tab.close();
+  });
+});
+
+describe("the group view in an iframe: the facilitator's downloads", () => {
+  /** The group page at `src` in a frame of the page already open, with `sandbox`; returns the frame with the five examples read. */
+  async function groupFrame(page, src, sandbox) {
+    await page.evaluate(
+      ([url, box]) => {
+        const frame = document.createElement('iframe');
+        frame.id = 'group-frame';
+        frame.title = 'Netwerkscan, groepsbeeld';
+        frame.setAttribute('sandbox', box);
+        frame.style.width = '1200px';
+        frame.style.height = '900px';
+        frame.src = url;
+        document.body.prepend(frame);
+      },
+      [src, sandbox],
+    );
+    return readExamples(await (await page.waitForSelector('#group-frame')).contentFrame());
+  }
+  async function readExamples(frame) {
+    await frame.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
+    await frame.setInputFiles('#group-files', payloads(EXAMPLES));
+    await frame.waitForFunction(() => /^5 respondent/.test(document.querySelector('netwerk-scan').shadowRoot.querySelector('.counts')?.textContent ?? ''));
+    return frame;
+  }
+  const alertText = (frame) => frame.evaluate(() => document.querySelector('netwerk-scan').shadowRoot.querySelector('.alert-region .alert-box p').textContent.trim());
+  const statusText = (frame) => frame.evaluate(() => document.querySelector('netwerk-scan').shadowRoot.querySelector('.status-region')?.textContent.trim() ?? '');
+
+  it('a frame that forbids downloads (readable sandbox): the CSV, the charts and the network file are not offered, and it says so', async () => {
+    const tab = await openTab(env.browser, { origins: [env.origin] });
+    await tab.page.goto(env.url);
+    const frame = await groupFrame(tab.page, new URL('group.html', env.url).href, 'allow-scripts allow-same-origin');
+    let downloads = 0;
+    tab.page.on('download', () => {
+      downloads += 1;
+    });
+    for (const button of ['button[data-action="csv"]', 'button[data-download="png"][data-chart="concepts"]', 'button[data-download="svg"][data-chart="modules"]', 'button[data-action="save-network"]']) {
+      await frame.evaluate(() => {
+        document.querySelector('netwerk-scan').shadowRoot.querySelector('.alert-region').replaceChildren();
+      });
+      await frame.click(button);
+      await frame.waitForFunction(() => document.querySelector('netwerk-scan').shadowRoot.querySelector('.alert-region').textContent.trim() !== '');
+      assert.equal(await alertText(frame), 'In dit kader van de website kan de scan geen bestand downloaden. Druk het groepsbeeld af, of open de scan in een eigen venster om de bestanden te bewaren.', button);
+    }
+    await frame.waitForTimeout(300);
+    assert.equal(downloads, 0);
+    tab.assertClean();
+    await tab.close();
+  });
+
+  it('a frame the scan cannot read (another origin): downloads, and says a download may be blocked unseen', async () => {
+    const tab = await openTab(env.browser, { origins: [env.course.origin, env.sameSiteOrigin] });
+    const params = new URLSearchParams({ src: new URL('group.html', env.sameSiteUrl).href, sandbox: 'allow-scripts allow-same-origin allow-downloads' });
+    await tab.page.goto(`${env.course.url}frame.html?${params}`);
+    const frame = await readExamples(await (await tab.page.waitForSelector('#scan-frame')).contentFrame());
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), frame.click('button[data-action="csv"]')]);
+    assert.match(download.suggestedFilename(), /^netwerkscan-groep-scores-\d{4}-\d{2}-\d{2}\.csv$/);
+    await frame.waitForFunction(() => /tegenhouden/.test(document.querySelector('netwerk-scan').shadowRoot.querySelector('.status-region')?.textContent ?? ''));
+    assert.equal(
+      await statusText(frame),
+      `De scores zijn opgeslagen als “${download.suggestedFilename()}”. De website waarin de scan staat, kan downloads tegenhouden; dat kan de scan niet zien. Staat het bestand niet in je downloads? Druk het groepsbeeld dan af, of open de scan in een eigen venster.`,
+    );
     tab.assertClean();
     await tab.close();
   });

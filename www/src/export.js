@@ -46,3 +46,28 @@ export function canvasPng(draw, width = EXPORT_SIZE, height = width) {
 export function svgDataUrl(svg) {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
+
+/**
+ * Where the scan runs, as far as it can tell: {framed, downloads: 'yes' | 'no' |
+ * 'unknown'}. A frame whose page shares our origin shows its `sandbox` attribute; a
+ * cross-origin frame shows nothing, so there a download may be blocked unseen.
+ */
+export function frameContext() {
+  let top;
+  try {
+    top = window.self === window.top;
+  } catch {
+    top = false;
+  }
+  if (top) return { framed: false, downloads: 'yes' };
+  let frame = null;
+  try {
+    frame = window.frameElement;
+  } catch {
+    frame = null;
+  }
+  if (!frame) return { framed: true, downloads: 'unknown' };
+  const sandbox = frame.getAttribute('sandbox');
+  if (sandbox === null) return { framed: true, downloads: 'yes' };
+  return { framed: true, downloads: sandbox.split(/\s+/).includes('allow-downloads') ? 'yes' : 'no' };
+}

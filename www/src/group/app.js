@@ -26,7 +26,7 @@ import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n.js';
 import { CHARTS, PALETTE, chartFigure, paint, respondentLegend } from './charts.js';
 import { ask } from './dialog.js';
-import { download, svgDataUrl } from '../export.js';
+import { download, frameContext, svgDataUrl } from '../export.js';
 import { chartPng, chartSvg, fileName } from './exports.js';
 import { gatherFiles, gatherText, readIntoSet, who } from './intake.js';
 import { labels, DIMENSIONS } from './labels.js';
@@ -1036,10 +1036,25 @@ export async function startGroup(ctx) {
 
   // ----- exports -----
 
-  function saveNetwork() {
+  /**
+   * Hands `blob` to the browser as `name` and says so with `saved` (a word taking
+   * {file}), as far as the scan can tell: a frame that forbids downloads gets nothing
+   * and a plain message; a frame the scan cannot inspect may block it unseen.
+   */
+  async function offer(blob, name, saved) {
+    const context = frameContext();
+    if (context.downloads === 'no') {
+      say('alert', w(lang, 'downloadBlocked'));
+      return;
+    }
+    const file = download(root, await blob, name);
+    const message = w(lang, saved, { file });
+    say('status', context.downloads === 'yes' ? message : `${message} ${w(lang, 'downloadUnsure')}`);
+  }
+
+  async function saveNetwork() {
     const text = writeNetwork({ responses: state.current.map((e) => e.text), baseline: state.baseline.map((e) => e.text), notes: state.notes });
-    const name = download(root, new Blob([text], { type: 'application/json' }), fileName('netwerk', 'json'));
-    say('status', w(lang, 'networkSaved', { file: name }));
+    await offer(new Blob([text], { type: 'application/json' }), fileName('netwerk', 'json'), 'networkSaved');
   }
 
   async function downloadChart(def, kind) {
@@ -1047,11 +1062,8 @@ export async function startGroup(ctx) {
     try {
       const what = { concepts: 'begrippen', modules: 'kernvragen', ladder: 'ladder', influence: 'invloed', 'ladder-government': 'ladder-overheid', 'ladder-partners': 'ladder-partners' }[def.key] ?? def.key;
       const options = drawOptions(def);
-      const name =
-        kind === 'svg'
-          ? download(root, new Blob([chartSvg(scan, def, handle, lang, options)], { type: 'image/svg+xml' }), fileName(what, 'svg'))
-          : download(root, await chartPng(scan, def, handle, lang, options), fileName(what, 'png'));
-      say('status', w(lang, 'downloaded', { file: name }));
+      if (kind === 'svg') await offer(new Blob([chartSvg(scan, def, handle, lang, options)], { type: 'image/svg+xml' }), fileName(what, 'svg'), 'downloaded');
+      else await offer(chartPng(scan, def, handle, lang, options), fileName(what, 'png'), 'downloaded');
     } catch (error) {
       say('alert', w(lang, 'error', { message: errorText(error) }));
     }
@@ -1064,8 +1076,7 @@ export async function startGroup(ctx) {
     try {
       all = scan.analyseSet(sets.current, sets.baseline, { minGroup: state.settings.minGroup, by: DIMENSIONS });
       const text = scan.csv(all, lang);
-      const name = download(root, new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName('scores', 'csv'));
-      say('status', w(lang, 'csvSaved', { file: name }));
+      offer(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName('scores', 'csv'), 'csvSaved').catch((error) => say('alert', w(lang, 'error', { message: errorText(error) })));
     } catch (error) {
       say('alert', w(lang, 'error', { message: errorText(error) }));
     } finally {

@@ -5,7 +5,9 @@
 // only what it knows: in a frame it cannot inspect, a download may be blocked unseen.
 // The result's charts and scores are saved the same way (saveFile).
 
-import { download as downloadBlob, isoDate } from '../export.js';
+import { download as downloadBlob, frameContext, isoDate } from '../export.js';
+
+export { frameContext };
 
 /** A file-name-safe version of the alias ("Anna de Vries" -> "Anna-de-Vries"). */
 function slug(text) {
@@ -27,31 +29,6 @@ export function responseFileName(response, date = new Date()) {
 export function resultFileName(response, what, ext, date = new Date()) {
   const alias = slug(response?.respondent?.alias) || 'resultaat';
   return `netwerkscan-${alias}-${what}-${isoDate(date)}.${ext}`;
-}
-
-/**
- * Where the scan runs, as far as it can tell: {framed, downloads: 'yes' | 'no' |
- * 'unknown'}. A frame whose page shares our origin shows its `sandbox` attribute; a
- * cross-origin frame shows nothing, so there a download may be blocked unseen.
- */
-export function frameContext() {
-  let top;
-  try {
-    top = window.self === window.top;
-  } catch {
-    top = false;
-  }
-  if (top) return { framed: false, downloads: 'yes' };
-  let frame = null;
-  try {
-    frame = window.frameElement;
-  } catch {
-    frame = null;
-  }
-  if (!frame) return { framed: true, downloads: 'unknown' };
-  const sandbox = frame.getAttribute('sandbox');
-  if (sandbox === null) return { framed: true, downloads: 'yes' };
-  return { framed: true, downloads: sandbox.split(/\s+/).includes('allow-downloads') ? 'yes' : 'no' };
 }
 
 /** Offers `text` as a download named `name`; `holder` is where the link lives for a moment. */
