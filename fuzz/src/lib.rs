@@ -319,9 +319,19 @@ pub fn check_everything(instrument: &Instrument, responses: &[Response], langs: 
     for (seq, r) in responses.iter().enumerate() {
         group.add_numbered(r, seq as u64);
     }
+    // Everyone but the first respondent's organisation (in whatever case it was
+    // written; none given: everyone who gave one).
+    let rest = split::Rest {
+        dimension: Dimension::Organisation,
+        value: responses
+            .first()
+            .map(|r| r.respondent.organisation.clone())
+            .filter(|o| !o.trim().is_empty()),
+    };
     let options = split::Options {
         by: Dimension::ALL.to_vec(),
         min_group: 1,
+        rest: Some(rest),
     };
     let report = split::analyse(instrument, responses, &options, Some(responses));
     assert_eq!(
@@ -364,12 +374,24 @@ pub fn check_everything(instrument: &Instrument, responses: &[Response], langs: 
                     compare: None,
                     baseline: true,
                     legend: true,
+                    rest: false,
                 },
                 chart::GroupChart {
                     respondents: Vec::new(),
                     compare: compare.clone(),
                     baseline: false,
                     legend: true,
+                    rest: false,
+                },
+                chart::GroupChart {
+                    respondents: Vec::new(),
+                    compare: report
+                        .rest
+                        .as_ref()
+                        .map(|r| (r.by.clone(), r.except.clone(), None)),
+                    baseline: false,
+                    legend: true,
+                    rest: true,
                 },
             ] {
                 radars.push(chart::group_radar(
