@@ -13,7 +13,7 @@ use super::Summary;
 use crate::{tools, Result};
 
 /// Runs per condition; the figure is the median.
-pub const RUNS: usize = 2;
+pub const RUNS: usize = 5;
 
 /// The flags of every Chromium this project starts (see the README of the machine).
 pub const CHROME_FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic \
