@@ -419,25 +419,39 @@ fn missed_section(
             ms(b.first_anchor.median * FIRST_CHART_RATIO)
         );
         if let Some(floor) = &b.first_floor {
+            let target = b.first_anchor.median * FIRST_CHART_RATIO;
             let _ = write!(
                 note,
                 "A page that draws nothing and only sets the mark takes {} in this harness \
-                 (section 2), so the target leaves {} for Netwerkscan's own work, where the \
-                 anchor's own work takes {}. ",
-                ms(floor.median),
-                ms((b.first_anchor.median * FIRST_CHART_RATIO - floor.median).max(0.0)),
-                ms(b.first_anchor.median - floor.median)
+                 (section 2). ",
+                ms(floor.median)
             );
+            if target <= floor.median {
+                note.push_str(
+                    "The target is at or below that floor: no page, however little it \
+                     does, could meet it in this run. ",
+                );
+            } else {
+                let _ = write!(
+                    note,
+                    "The target leaves {} above it for Netwerkscan's own work, which takes \
+                     {} now; the anchor's own work (Chart.js parsed and run, one draw) takes \
+                     {}, so the target asks for {:.0}% of that. ",
+                    ms(target - floor.median),
+                    ms(b.first_ours.median - floor.median),
+                    ms(b.first_anchor.median - floor.median),
+                    (target - floor.median) / (b.first_anchor.median - floor.median) * 100.0
+                );
+            }
         }
         note.push_str(
             "The critical path is already the least the radar needs: the element's entry and \
              its static chunks (preloaded together), the first wasm module (scoring of one \
-             response and the radar, fetched beside them), one draw. Meeting \
-             the target would take a first chart that costs less than a page that only runs \
-             one script, which no page can do; below the anchor itself is what this design \
-             can still reach, by shrinking the first module further (its two largest \
-             functions are the radar's layout and text measuring) and drawing before the \
-             element's styles are adopted.",
+             response and the radar, fetched beside them), compiled, and one draw. What is \
+             left to try is less of each: a smaller first module, less JavaScript before \
+             it, the module compiled while the entry's chunks arrive. A picture drawn ahead \
+             of time would be faster, but the target rules it out (the mark must be the \
+             core's drawing of the real response).",
         );
         notes.push(note);
     }
