@@ -21,7 +21,7 @@
 // (such requests are aborted as well, so nothing leaves the machine).
 
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -508,6 +508,30 @@ export async function axeViolations(page) {
 export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+/**
+ * Prints `page` as the browser's print to PDF does (print media, A4, backgrounds) to
+ * `tests/artifacts/<name>.pdf`. Returns {file, pages, text}: the page count (poppler's
+ * pdfinfo where it is installed, else counted in the PDF) and the text (pdftotext, runs
+ * of white space made one space; null without poppler). With poppler the first `render`
+ * pages are also rendered as `<name>-page-N.png`, to look at.
+ */
+export async function printPdf(page, name, { render = Infinity } = {}) {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const poppler = ['pdfinfo', 'pdftotext', 'pdftoppm'].every((tool) => existsSync(`/usr/bin/${tool}`));
+  if (!poppler) return { file, pages: (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, text: null };
+  const pages = Number(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+  for (const f of readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-page`))) rmSync(path.join(ARTIFACTS, f));
+  const last = Math.min(pages, render);
+  if (last > 0) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(last), file, path.join(ARTIFACTS, `${name}-page`)]);
+  const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return { file, pages, text };
 }
 
 /** Runs the CLI and returns its stdout. */

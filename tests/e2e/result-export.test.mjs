@@ -8,11 +8,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useSite, openTab, screenshot, runCli, setResponse, waitForScan, waitForReady, withoutSavePicker, fakeSavePicker, privateCopy, distDir, INSTRUMENT, ARTIFACTS, DESKTOP, ROOT } from './harness.mjs';
+import { useSite, openTab, screenshot, printPdf, runCli, setResponse, waitForScan, waitForReady, withoutSavePicker, fakeSavePicker, privateCopy, distDir, INSTRUMENT, DESKTOP, ROOT } from './harness.mjs';
 import { gotoScan, waitReady, coreReport, dutch } from './respondent.mjs';
 import { gotoResult, scan } from './ui.mjs';
 import { parseCsv } from './group.mjs';
@@ -154,23 +153,11 @@ describe("Anna keeps her result: charts, scores and a printout", () => {
     await page.waitForFunction(() => document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('img.print-chart[data-ready="true"]').length === 4);
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'result-print-emulated');
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const file = path.join(ARTIFACTS, 'result-print.pdf');
-    writeFileSync(file, pdf);
-    const pages = existsSync('/usr/bin/pdfinfo')
-      ? Number(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1])
-      : (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const { file, pages, text } = await printPdf(page, 'result-print');
     console.log(`printed result: ${pages} A4 pages (${file})`);
     assert.ok(pages >= 1 && pages <= 5, `a result of a few pages, not ${pages}`);
-    if (existsSync('/usr/bin/pdftoppm')) {
-      for (const f of readdirSync(ARTIFACTS).filter((f) => f.startsWith('result-print-page'))) rmSync(path.join(ARTIFACTS, f));
-      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, 'result-print-page')]);
-      assert.equal(readdirSync(ARTIFACTS).filter((f) => f.startsWith('result-print-page')).length, pages);
-    }
-    if (existsSync('/usr/bin/pdftotext')) {
-      const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    if (text !== null) {
       const report = await page.evaluate(() => document.querySelector('netwerk-scan').report);
       const shown = ['Resultaat van Anna, Gemeente Zuiderveen', word('section.concepts'), word('section.advice'), word('section.trust'), dutch(cli.concepts.respect.mean)];
       // Every piece of advice, also those behind "Meer adviezen" on screen.
@@ -185,14 +172,9 @@ describe("Anna keeps her result: charts, scores and a printout", () => {
     const { page } = tab;
     await scan(page).locator('[part="steps"] .step-button[data-step="1"]').click();
     await scan(page).locator('input[data-kind]').first().waitFor();
-    await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    await page.emulateMedia({ media: 'screen' });
-    const file = path.join(ARTIFACTS, 'result-print-step.pdf');
-    writeFileSync(file, pdf);
-    if (!existsSync('/usr/bin/pdftotext')) return;
-    assert.equal(Number(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]), 1);
-    const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const { pages, text } = await printPdf(page, 'result-print-step');
+    assert.equal(pages, 1);
+    if (text === null) return;
     assert.ok(text.includes('Je scan in beeld'), 'the charts');
     for (const control of [INSTRUMENT.items[0].text.nl, 'Volgende', 'Vorige', 'Antwoorden opslaan']) assert.ok(!text.includes(control), `no form or buttons (${control})`);
     await gotoResult(page);
@@ -327,16 +309,8 @@ describe('a host page whose CSP allows no data: images', () => {
     assert.equal(tab.violations.length, refused, 'no new try');
     assert.equal(await tab.page.evaluate(() => document.querySelector('netwerk-scan').shadowRoot.querySelectorAll('img.print-chart[data-ready]').length), 0);
     // The result still prints, with the canvases.
-    await tab.page.emulateMedia({ media: 'print' });
-    const pdf = await tab.page.pdf({ format: 'A4', printBackground: true });
-    const file = path.join(ARTIFACTS, 'result-print-strict.pdf');
-    writeFileSync(file, pdf);
-    if (existsSync('/usr/bin/pdfinfo')) {
-      const pages = Number(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
-      assert.ok(pages >= 1 && pages <= 5, `${pages} pages`);
-      for (const f of readdirSync(ARTIFACTS).filter((f) => f.startsWith('result-print-strict-page'))) rmSync(path.join(ARTIFACTS, f));
-      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(ARTIFACTS, 'result-print-strict-page')]);
-    }
+    const { pages } = await printPdf(tab.page, 'result-print-strict', { render: 1 });
+    assert.ok(pages >= 1 && pages <= 5, `${pages} pages`);
     assert.deepEqual(tab.problems, []);
     await tab.close();
   });
