@@ -6,6 +6,7 @@
 //
 // Lines: `meta KEY VALUE...`, `file VARIANT PATH RAW GZIP TYPE`,
 // `first_chart VARIANT MS`, `redraw VARIANT MS`, `group_import N MS`, `group_report N MS`, `group_draw N MS`,
+// `group_files N MS` (the group view reading N files), `group_toggle N MS` (one line on or off at N),
 // `check NAME ok`.
 //
 // Run it through `cargo xtask bench`; by hand it needs BENCH_URL (the served
@@ -29,6 +30,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { countFiles } from './bytes.mjs';
+// The respondents the group view's end-to-end tests generate (seeded), as files.
+import { generate } from '../tests/e2e/group.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = required('BENCH_URL');
@@ -46,6 +49,12 @@ const INSTRUMENT = JSON.parse(readFileSync(required('BENCH_INSTRUMENT'), 'utf8')
 const ANNA_REPORT = JSON.parse(readFileSync(required('BENCH_ANNA_REPORT'), 'utf8'));
 
 const FIRST_CHART_RUNS = 20;
+// The group view's own file picker: files chosen at once, and cold loads of it.
+const GROUP_FILES = 1000;
+const GROUP_FILES_RUNS = 5;
+// A respondent's line switched on and off at this many respondents, this often.
+const TOGGLE_N = 100;
+const TOGGLES = 20;
 const REDRAW_CHANGES = 30;
 // The item whose answer changes: the first Likert statement of `respect`, and two
 // values both unlike Anna's own answer to it.
@@ -313,6 +322,39 @@ async function groupPage(browser, size) {
   return { scale, redraw };
 }
 
+/**
+ * The group view itself (`group.html`), as a facilitator uses it: `n` generated files
+ * chosen at once in its file picker, timed by its own `netwerkscan:group-import` measure
+ * (files chosen -> read, checked, analysed and drawn); then, with `toggles`, one
+ * respondent's line switched on and off that many times, each timed by its
+ * `netwerkscan:group-toggle` measure (the two radars redrawn). A fresh context each.
+ */
+async function groupView(browser, n, toggles = 0) {
+  const { context, page, check } = await open(browser);
+  await page.goto(`${BASE}group.html`);
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 60_000 });
+  const files = generate(n).map((r, i) => ({ name: `r${String(i + 1).padStart(4, '0')}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(r, null, 2)) }));
+  await page.setInputFiles('#group-files', files);
+  await page.waitForFunction(() => performance.getEntriesByName('netwerkscan:group-import').length > 0, null, { timeout: 120_000 });
+  const [imported] = await page.evaluate(() => performance.getEntriesByName('netwerkscan:group-import').map((e) => e.duration));
+  const counted = await page.locator('.counts').textContent();
+  if (!counted.startsWith(`${n} respondent`)) throw new Error(`the group view counts "${counted}", not ${n} respondents`);
+  let toggled = [];
+  if (toggles > 0) {
+    const line = page.locator('.legend-toggle', { hasText: /^r2$/ });
+    for (let i = 0; i < toggles; i += 1) {
+      await line.click();
+      // The next frame, so that each toggle is its own.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    }
+    toggled = await page.evaluate(() => performance.getEntriesByName('netwerkscan:group-toggle').map((e) => e.duration));
+    if (toggled.length !== toggles) throw new Error(`${toggles} toggles, ${toggled.length} group-toggle measures`);
+  }
+  check(`group view (${n})`);
+  await context.close();
+  return { imported, toggled };
+}
+
 /** The anchor must draw what it was given: Anna's labels and means. */
 function checkAnchorData(anchor) {
   const problems = ANCHOR_DATA.ids.flatMap((id, i) => {
@@ -378,6 +420,16 @@ async function main() {
     for (const ms of page) record('redraw', 'ours-page', ms.toFixed(3));
     for (const ms of group.redraw) record('redraw', 'ours-radar', ms.toFixed(3));
     for (const ms of anchor) record('redraw', 'anchor', ms.toFixed(3));
+
+    // The group view's own path: 1,000 files chosen at once, and a line toggled at 100.
+    for (let run = 0; run < GROUP_FILES_RUNS; run += 1) {
+      const { imported } = await groupView(browser, GROUP_FILES);
+      record('group_files', GROUP_FILES, imported.toFixed(3));
+      log(`group view, ${GROUP_FILES} files, run ${run + 1}/${GROUP_FILES_RUNS}: ${imported.toFixed(1)} ms`);
+    }
+    const { toggled } = await groupView(browser, TOGGLE_N, TOGGLES);
+    for (const ms of toggled) record('group_toggle', TOGGLE_N, ms.toFixed(3));
+    log(`group view, a line toggled at ${TOGGLE_N} respondents (median of ${TOGGLES}): ${median(toggled).toFixed(2)} ms`);
     log(
       `redraw (median of ${REDRAW_CHANGES}): page ${median(page).toFixed(2)} ms, radar ${median(group.redraw).toFixed(2)} ms, ` +
         `anchor ${median(anchor).toFixed(2)} ms`,

@@ -31,6 +31,12 @@ const GROUP_N: u64 = 10_000;
 const GROUP_BASE_N: u64 = 1_000;
 /// Linear: the per-respondent cost at 10,000 is at most this times that at 1,000.
 const LINEAR_FACTOR: f64 = 1.25;
+/// The group view reading this many files chosen at once, ms (strictly below).
+const FILES_N: u64 = 1_000;
+const FILES_MS: f64 = 2000.0;
+/// A respondent's line toggled at this many respondents, ms (strictly below: a frame).
+const TOGGLE_N: u64 = 100;
+const TOGGLE_MS: f64 = 16.0;
 /// Native, one core, ours / DuckDB on one thread.
 const NATIVE_RATIO: f64 = 0.2;
 /// Peak memory independent of the file: from the smaller file to the larger it grows
@@ -195,6 +201,10 @@ struct BrowserFigures<'a> {
     redraw_anchor: Summary,
     /// (N, import, report, draw) per group size.
     groups: Vec<(u64, Summary, Summary, Summary)>,
+    /// The group view reading [`FILES_N`] files; absent in results made before it.
+    group_files: Option<Summary>,
+    /// A line toggled in the group view at [`TOGGLE_N`] respondents; absent before it.
+    group_toggle: Option<Summary>,
 }
 
 impl<'a> BrowserFigures<'a> {
@@ -225,6 +235,8 @@ impl<'a> BrowserFigures<'a> {
             redraw_radar: browser.summary("redraw", "ours-radar")?,
             redraw_anchor: browser.summary("redraw", "anchor")?,
             groups,
+            group_files: browser.summary("group_files", &FILES_N.to_string()).ok(),
+            group_toggle: browser.summary("group_toggle", &TOGGLE_N.to_string()).ok(),
         })
     }
 
@@ -305,6 +317,24 @@ fn targets(
                 us(per(GROUP_N))
             ),
         ));
+        if let Some(files) = &b.group_files {
+            rows.push(Target::new(
+                "The group view reads 1,000 files chosen at once (read, checked, analysed, drawn)",
+                files.median,
+                Goal::Below(FILES_MS),
+                &ms,
+                "",
+            ));
+        }
+        if let Some(toggle) = &b.group_toggle {
+            rows.push(Target::new(
+                "A respondent's line toggled in the group view at 100 respondents",
+                toggle.median,
+                Goal::Below(TOGGLE_MS),
+                &ms,
+                &format!("p90 {}", ms(toggle.p90)),
+            ));
+        }
     }
     if let Some(n) = native {
         let largest = native::SIZES[native::SIZES.len() - 1];
@@ -830,6 +860,47 @@ fn browser_sections(md: &mut String, b: &BrowserFigures<'_>, browser: &Browser, 
             &rows,
         )
     );
+    let mut view = Vec::new();
+    if let Some(files) = &b.group_files {
+        view.push(summary_row(
+            &format!(
+                "{} files chosen at once: read, checked, analysed and drawn",
+                thousands(FILES_N)
+            ),
+            files,
+        ));
+    }
+    if let Some(toggle) = &b.group_toggle {
+        view.push(summary_row(
+            &format!(
+                "a respondent's line on or off at {} respondents",
+                thousands(TOGGLE_N)
+            ),
+            toggle,
+        ));
+    }
+    if !view.is_empty() {
+        let _ = write!(
+            md,
+            "\nThe group view itself (`group.html`), as a facilitator uses it: the files \
+             (generated as the end-to-end tests generate them, each pretty-printed) chosen at \
+             once in its file picker, timed by its own `netwerkscan:group-import` measure, \
+             from the files chosen until everything is shown, each in a fresh context; then \
+             one respondent's line switched on and off in the legend, each time in a frame of \
+             its own, timed by its `netwerkscan:group-toggle` measure (both radars redrawn). \
+             Targets: {} files in less than {}, a toggle at {} respondents in less than {} \
+             (one frame).\n\n{}",
+            thousands(FILES_N),
+            ms(FILES_MS),
+            thousands(TOGGLE_N),
+            ms(TOGGLE_MS),
+            table(
+                &["what", "median", "min", "p90", "max", "runs"],
+                &[false, true, true, true, true, true],
+                &view,
+            )
+        );
+    }
 }
 
 fn native_section(md: &mut String, n: &Native) {
