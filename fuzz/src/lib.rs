@@ -26,7 +26,9 @@ pub use libfuzzer_sys;
 use std::io::{BufReader, Cursor};
 use std::ops::ControlFlow;
 
-use netwerkregie::response::{read_fast, read_general, FingerprintState, MAX_RESPONSE_BYTES};
+use netwerkregie::response::{
+    read_fast, read_general, FingerprintState, MAX_RESPONSE_BYTES, TOP_LEVEL_FIELDS,
+};
 use netwerkregie::split::{self, Dimension};
 use netwerkregie::{
     advice, chart, export, Answer, Concept, Group, InfluenceSource, Instrument, InstrumentError,
@@ -94,21 +96,6 @@ fn text_of(data: &[u8]) -> std::borrow::Cow<'_, str> {
 /// terminal line, not a copy of the file (finding F4).
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
 
-/// The fields a field error may name: the sections of a response and the fields of its
-/// top level.
-const RESPONSE_FIELDS: &[&str] = &[
-    "format",
-    "version",
-    "instrument",
-    "respondent",
-    "form",
-    "answers",
-    "importance",
-    "comments",
-    "ladder",
-    "interests",
-];
-
 /// One fingerprint key for the whole run: equal responses must hash equal under it.
 fn fingerprints() -> &'static FingerprintState {
     static STATE: std::sync::OnceLock<FingerprintState> = std::sync::OnceLock::new();
@@ -146,7 +133,7 @@ pub fn check_response_error(err: &ResponseError) {
                 // A top-level field this version does not know is named only when it
                 // appears twice, by its key as it is (which may hold a `.` or `[`).
                 let named =
-                    RESPONSE_FIELDS.contains(&field) || f.problem.en.contains("appears twice");
+                    TOP_LEVEL_FIELDS.contains(&field) || f.problem.en.contains("appears twice");
                 assert!(named, "field error names no known field: {f:?}");
                 assert!(
                     !f.problem.nl.trim().is_empty() && !f.problem.en.trim().is_empty(),

@@ -405,22 +405,7 @@ impl<'t> Scanner<'t> {
         let mut extra = Extra::default();
         self.object(
             Some(&mut extra),
-            |k| {
-                [
-                    "format",
-                    "version",
-                    "instrument",
-                    "respondent",
-                    "form",
-                    "answers",
-                    "importance",
-                    "comments",
-                    "ladder",
-                    "interests",
-                ]
-                .iter()
-                .position(|x| *x == k)
-            },
+            |k| super::TOP_LEVEL_FIELDS.iter().position(|x| *x == k),
             |s, k| {
                 match k {
                     0 => {

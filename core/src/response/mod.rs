@@ -26,6 +26,21 @@ pub const RESPONSE_FORMAT: &str = "netwerkscan-response";
 /// The response format version this crate writes. Version 2 added the respondent's
 /// sector and level, the typing question, open questions and "weet niet" on the ladder.
 pub const RESPONSE_VERSION: u64 = 2;
+
+/// The top-level fields of a response, in the order both readers number them (the fast
+/// scanner and the general reader match on the position).
+pub const TOP_LEVEL_FIELDS: [&str; 10] = [
+    "format",
+    "version",
+    "instrument",
+    "respondent",
+    "form",
+    "answers",
+    "importance",
+    "comments",
+    "ladder",
+    "interests",
+];
 /// A response larger than this is refused before parsing: a full scan with long
 /// comments is a few kilobytes.
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;

@@ -974,18 +974,7 @@ impl<'de> Visitor<'de> for TopSeed<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
-        const KEYS: [&str; 10] = [
-            "format",
-            "version",
-            "instrument",
-            "respondent",
-            "form",
-            "answers",
-            "importance",
-            "comments",
-            "ladder",
-            "interests",
-        ];
+        const KEYS: [&str; 10] = super::TOP_LEVEL_FIELDS;
         let r = self.r;
         let n = r.instrument.statement_count();
         let mut top = TopFields::default();

@@ -2,28 +2,11 @@
 // on the item's scale, agreement by default): `answers[item id]`.
 
 import { tx } from '../../i18n.js';
-import { scaleQuestion, scaleOf, scaleValue, isScaleAnswer, section } from './scale.js';
+import { scaleKind } from './scale.js';
 
-export default {
+export default scaleKind({
   kind: 'likert',
-  event: 'change',
-  scored: true,
-  counted: true,
-  render(view, q) {
-    const { instrument, lang, response } = view;
-    return scaleQuestion(view, {
-      kind: 'likert',
-      id: q.id,
-      legend: tx(q.item.text, lang),
-      scale: scaleOf(instrument, q.item.scale ?? 'eens'),
-      value: response.answers?.[q.id],
-      number: q.number,
-    });
-  },
-  read: (input) => scaleValue(input.value),
-  get: (response, id) => response.answers?.[id],
-  set(response, id, value) {
-    section(response, 'answers')[id] = value;
-  },
-  answered: (response, id) => isScaleAnswer(response.answers?.[id]),
-};
+  path: ['answers'],
+  legend: ({ lang }, q) => tx(q.item.text, lang),
+  scale: (_view, q) => q.item.scale ?? 'eens',
+});

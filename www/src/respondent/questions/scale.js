@@ -57,3 +57,36 @@ export function section(response, name) {
   if (response[name] == null || typeof response[name] !== 'object' || Array.isArray(response[name])) response[name] = {};
   return response[name];
 }
+
+/**
+ * A question kind answered on a scale, kept in the response at `path` (the section
+ * names, such as ['interests', 'influence']) under the question's id. `legend(view, q)`
+ * and `scale(view, q)` give its words and its scale id; the rest is the same for every
+ * scale kind.
+ */
+export function scaleKind({ kind, path, legend, scale, extraClass }) {
+  const holder = (response) => path.reduce((object, name) => object?.[name], response);
+  return {
+    kind,
+    event: 'change',
+    scored: true,
+    counted: true,
+    render(view, q) {
+      return scaleQuestion(view, {
+        kind,
+        id: q.id,
+        legend: legend(view, q),
+        scale: scaleOf(view.instrument, scale(view, q)),
+        value: holder(view.response)?.[q.id],
+        number: q.number,
+        extraClass,
+      });
+    },
+    read: (input) => scaleValue(input.value),
+    get: (response, id) => holder(response)?.[id],
+    set(response, id, value) {
+      path.reduce((object, name) => section(object, name), response)[id] = value;
+    },
+    answered: (response, id) => isScaleAnswer(holder(response)?.[id]),
+  };
+}
