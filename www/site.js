@@ -5,17 +5,37 @@
 
 const scan = document.querySelector('netwerk-scan');
 const lang = new URLSearchParams(location.search).get('lang');
-if (lang === 'nl' || lang === 'en') {
-  document.documentElement.lang = lang;
-  scan?.setAttribute('lang', lang);
+if (lang === 'nl' || lang === 'en') scan?.setAttribute('lang', lang);
+
+// The site's own words around the element (`data-word`): its links, in the scan's language.
+const WORDS = {
+  nl: { more: 'Meer', group: 'Voor procesbegeleiders: de antwoorden van alle partners naast elkaar', back: 'Terug naar de scan' },
+  en: { more: 'More', group: "For facilitators: all partners' answers side by side", back: 'Back to the scan' },
+};
+
+/** The page in `current`: its lang, its words, and links that keep the language. */
+function speak(current) {
+  document.documentElement.lang = current;
+  for (const el of document.querySelectorAll('[data-word]')) {
+    const word = WORDS[current][el.dataset.word];
+    if (!word) continue;
+    if (el.localName === 'nav') el.setAttribute('aria-label', word);
+    else el.textContent = word;
+  }
+  for (const link of document.querySelectorAll('.site-links a[href]')) {
+    const url = new URL(link.getAttribute('href'), location.href);
+    url.searchParams.set('lang', current);
+    link.href = url.href;
+  }
 }
+if (lang === 'nl' || lang === 'en') speak(lang);
 
 // The page speaks the scan's language: the participant's NL/EN toggle sets the
 // element's `lang`, and the page follows, so assistive technology reads it right.
 if (scan) {
   new MutationObserver(() => {
     const current = scan.getAttribute('lang');
-    if (current === 'nl' || current === 'en') document.documentElement.lang = current;
+    if (current === 'nl' || current === 'en') speak(current);
   }).observe(scan, { attributes: true, attributeFilter: ['lang'] });
 }
 

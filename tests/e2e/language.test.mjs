@@ -19,10 +19,19 @@ describe('language', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await scan(page).locator('h1').first().textContent(), 'Network scan');
     assert.equal(await scan(page).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    // The site's own link speaks English too, and the group page it opens as well.
+    const link = page.getByRole('navigation', { name: 'More' }).getByRole('link');
+    assert.equal(await link.textContent(), "For facilitators: all partners' answers side by side");
+    await link.click();
+    await page.waitForURL(/group\.html\?lang=en$/);
+    await waitForScan(page);
+    assert.equal(await page.evaluate(() => document.querySelector('netwerk-scan').language), 'en');
+    assert.equal(await page.getByRole('navigation', { name: 'More' }).getByRole('link').textContent(), 'Back to the scan');
     // Without it the page's language, Dutch.
     await page.goto(env.url);
     await waitForScan(page);
     assert.equal(await page.evaluate(() => document.querySelector('netwerk-scan').language), 'nl');
+    assert.equal(await page.getByRole('navigation', { name: 'Meer' }).getByRole('link').textContent(), 'Voor procesbegeleiders: de antwoorden van alle partners naast elkaar');
     tab.assertClean();
     await tab.close();
   });
@@ -39,6 +48,8 @@ describe('language', () => {
 
     await scan(page).getByRole('button', { name: 'English' }).click();
     await scan(page).getByText(item.text.en).first().waitFor();
+    // The site around the element follows the toggle.
+    assert.equal(await page.getByRole('navigation', { name: 'More' }).getByRole('link').textContent(), "For facilitators: all partners' answers side by side");
     assert.equal(await scan(page).getByText(item.text.nl).count(), 0, 'no Dutch item text is left');
     assert.equal(await scan(page).getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
     const nav = (await stepNav(page).textContent()).replace(/\s+/g, ' ');
