@@ -5,6 +5,7 @@
 //! packed), so memory grows by about 17 bytes per distinct response (a hash table
 //! entry of two `u64`s), never by its text.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -56,17 +57,18 @@ const LINE_BITS: u32 = 40;
 /// The top bit marks an index into `wide`.
 const WIDE: u64 = 1 << 63;
 
-impl FirstSeen {
-    fn pack(&mut self, at: SourceRef) -> u64 {
-        let file = u64::from(at.file);
-        if at.line < 1 << LINE_BITS && file < 1 << (63 - LINE_BITS) {
-            (file << LINE_BITS) | at.line
-        } else {
-            self.wide.push(at);
-            WIDE | (self.wide.len() as u64 - 1)
-        }
+/// `at` in one word, or an index into `wide`.
+fn pack(wide: &mut Vec<SourceRef>, at: SourceRef) -> u64 {
+    let file = u64::from(at.file);
+    if at.line < 1 << LINE_BITS && file < 1 << (63 - LINE_BITS) {
+        (file << LINE_BITS) | at.line
+    } else {
+        wide.push(at);
+        WIDE | (wide.len() as u64 - 1)
     }
+}
 
+impl FirstSeen {
     fn unpack(&self, packed: u64) -> SourceRef {
         if packed & WIDE == 0 {
             SourceRef {
@@ -108,15 +110,20 @@ impl FirstSeen {
     /// Records the response with `identity` at `at`. It is new (`None`), or a duplicate
     /// of the one seen first. Call in the order of the sources.
     pub fn check(&mut self, identity: u64, at: SourceRef) -> Option<Duplicate> {
-        if let Some(first) = self.first.get(&identity) {
-            return Some(Duplicate {
-                copy: at,
-                first: self.unpack(*first),
-            });
+        // One probe of the table: a million identities do not fit in the cache.
+        match self.first.entry(identity) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                Some(Duplicate {
+                    copy: at,
+                    first: self.unpack(first),
+                })
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(pack(&mut self.wide, at));
+                None
+            }
         }
-        let packed = self.pack(at);
-        self.first.insert(identity, packed);
-        None
     }
 }
 

@@ -92,6 +92,31 @@ pub fn json_lines_limited(
         // Room for the longest good line: the limit, a CR, the LF and on line 1 a BOM.
         let bom_room = if number == 1 { BOM.len() as u64 } else { 0 };
         let room = limit + 2 + bom_room;
+        // Nearly every line lies whole in the reader's buffer: it is handed over from
+        // there, found with one `memchr` and never copied. A line that runs past the
+        // buffer, or the file's last line without a newline, takes the copying path.
+        let whole = match reader.fill_buf() {
+            Ok(available) => memchr::memchr(b'\n', available)
+                .filter(|&end| (end as u64) < room)
+                .map(|end| {
+                    let text = line_text(&available[..=end], number, limit);
+                    let flow = text.map(|text| {
+                        seen.non_blank += 1;
+                        f(Line { number, text })
+                    });
+                    (end + 1, flow)
+                }),
+            // The copying path meets the error again and reports it.
+            Err(_) => None,
+        };
+        if let Some((used, flow)) = whole {
+            reader.consume(used);
+            seen.lines = number;
+            if flow.is_some_and(|flow| flow.is_break()) {
+                return seen;
+            }
+            continue;
+        }
         let read = match (&mut reader).take(room).read_until(b'\n', &mut buf) {
             Ok(0) => return seen,
             Ok(n) => n as u64,
@@ -169,30 +194,37 @@ pub fn json_lines_limited(
             }
             continue;
         }
-        let mut line: &[u8] = &buf;
-        if let Some(rest) = line.strip_suffix(b"\n") {
-            line = rest.strip_suffix(b"\r").unwrap_or(rest);
-        }
-        if bom > 0 {
-            line = &line[BOM.len()..];
-        }
-        if is_blank(line) {
-            continue;
-        }
-        seen.non_blank += 1;
-        let text = if line.len() as u64 > limit {
-            Err(LineProblem::TooLong {
-                bytes: line.len() as u64,
-            })
-        } else {
-            std::str::from_utf8(line).map_err(|e| LineProblem::NotUtf8 {
-                byte: e.valid_up_to() + 1,
-            })
-        };
-        if f(Line { number, text }).is_break() {
-            return seen;
+        if let Some(text) = line_text(&buf, number, limit) {
+            seen.non_blank += 1;
+            if f(Line { number, text }).is_break() {
+                return seen;
+            }
         }
     }
+}
+
+/// The text of line `number`, read whole with its line end (`buf`, at most the room
+/// [`json_lines_limited`] gives it), or `None` when it is blank.
+fn line_text(buf: &[u8], number: u64, limit: u64) -> Option<Result<&str, LineProblem>> {
+    let mut line = buf;
+    if let Some(rest) = line.strip_suffix(b"\n") {
+        line = rest.strip_suffix(b"\r").unwrap_or(rest);
+    }
+    if number == 1 {
+        line = line.strip_prefix(BOM).unwrap_or(line);
+    }
+    if is_blank(line) {
+        return None;
+    }
+    Some(if line.len() as u64 > limit {
+        Err(LineProblem::TooLong {
+            bytes: line.len() as u64,
+        })
+    } else {
+        std::str::from_utf8(line).map_err(|e| LineProblem::NotUtf8 {
+            byte: e.valid_up_to() + 1,
+        })
+    })
 }
 
 /// Only JSON whitespace: such a line holds no response and is skipped.
@@ -207,6 +239,10 @@ mod tests {
     use super::*;
 
     fn collect(input: &[u8], limit: usize) -> (Vec<String>, Seen) {
+        collect_from(input, limit)
+    }
+
+    fn collect_from(input: impl BufRead, limit: usize) -> (Vec<String>, Seen) {
         let mut out = Vec::new();
         let seen = json_lines_limited(input, limit, |line| {
             out.push(match line.text {
@@ -252,6 +288,27 @@ mod tests {
         // A multibyte line over the limit is too long, not "invalid UTF-8".
         let (out, _) = collect("éééééé\n".as_bytes(), 5);
         assert_eq!(out, ["1:long 12"]);
+    }
+
+    #[test]
+    fn lines_across_the_readers_buffer_read_the_same() {
+        // Whole lines are borrowed from the reader's buffer, the others copied: every
+        // buffer size cuts the lines somewhere else, and each must read the same.
+        let input = b"\xef\xbb\xbf{1}\r\n\n  \r\n{2}\nab\xffc\n0123456789a\r\n{3}\n   \n{4}";
+        let expected = ["1:{1}", "4:{2}", "5:utf8 3", "6:long 11", "7:{3}", "9:{4}"];
+        for capacity in 1..=input.len() + 1 {
+            let (out, seen) =
+                collect_from(std::io::BufReader::with_capacity(capacity, &input[..]), 10);
+            assert_eq!(out, expected, "buffer of {capacity} bytes");
+            assert_eq!(
+                seen,
+                Seen {
+                    lines: 9,
+                    non_blank: 6
+                },
+                "buffer of {capacity} bytes"
+            );
+        }
     }
 
     #[test]

@@ -293,31 +293,25 @@ impl<'a> Group<'a> {
         }
 
         let name = display_name(response);
-        let org = self
-            .organisations
-            .entry(name.to_lowercase())
-            .or_insert_with(|| Organisation {
-                name: name.to_owned(),
-                first: seq,
-                ..Organisation::default()
-            });
-        if seq < org.first {
-            name.clone_into(&mut org.name);
-            org.first = seq;
-        }
-        org.respondents += 1;
-        for role in &response.respondent.roles {
-            org.roles[role.index()] = true;
-        }
-        org.ring |= response.respondent.position == Answer::Given(Position::Ring);
-        for (acc, answer) in org
-            .answers
-            .iter_mut()
-            .zip(response.interests.answers)
-            .chain(org.influence.iter_mut().zip(response.interests.influence))
-        {
-            if let Answer::Given(v) = answer {
-                acc.add(v.get());
+        if let Some(org) = organisation(&mut self.organisations, name, seq) {
+            if seq < org.first {
+                name.clone_into(&mut org.name);
+                org.first = seq;
+            }
+            org.respondents += 1;
+            for role in &response.respondent.roles {
+                org.roles[role.index()] = true;
+            }
+            org.ring |= response.respondent.position == Answer::Given(Position::Ring);
+            for (acc, answer) in org
+                .answers
+                .iter_mut()
+                .zip(response.interests.answers)
+                .chain(org.influence.iter_mut().zip(response.interests.influence))
+            {
+                if let Answer::Given(v) = answer {
+                    acc.add(v.get());
+                }
             }
         }
     }
@@ -585,6 +579,39 @@ pub fn coverage_status(
         (false, Some(true)) => Some(CoverageStatus::Ontbreekt),
         (false, None) => roles_stated.then_some(CoverageStatus::Ontbreekt),
     }
+}
+
+/// The organisation `name` belongs to (names are the same in any case), added with
+/// respondent `seq` as its first when it is new. Always `Some`.
+fn organisation<'m>(
+    organisations: &'m mut BTreeMap<String, Organisation>,
+    name: &str,
+    seq: u64,
+) -> Option<&'m mut Organisation> {
+    // A short ASCII name, nearly every one, is lowered on the stack: a known
+    // organisation is then found without allocating.
+    let mut stack = [0u8; 64];
+    let lowered;
+    let key = match stack.get_mut(..name.len()).filter(|_| name.is_ascii()) {
+        Some(buf) => {
+            buf.copy_from_slice(name.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).ok()?
+        }
+        None => {
+            lowered = name.to_lowercase();
+            &lowered
+        }
+    };
+    if !organisations.contains_key(key) {
+        let org = Organisation {
+            name: name.to_owned(),
+            first: seq,
+            ..Organisation::default()
+        };
+        organisations.insert(key.to_owned(), org);
+    }
+    organisations.get_mut(key)
 }
 
 /// The name an organisation is known by in the report: its organisation, or the

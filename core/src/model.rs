@@ -19,6 +19,9 @@ macro_rules! vocabulary {
             /// How many values there are.
             pub const COUNT: usize = Self::ALL.len();
 
+            /// The ids used in files, in the order of [`Self::ALL`].
+            pub const IDS: &'static [&'static str] = &[$($id),+];
+
             /// The id used in files.
             #[must_use]
             pub fn id(self) -> &'static str {

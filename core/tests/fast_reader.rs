@@ -64,6 +64,45 @@ fn texts_with_escapes_and_unknown_fields_read_alike() {
 }
 
 #[test]
+fn keys_in_any_order_or_left_out_read_alike() {
+    // The fast reader compares the keys it expects next in place; any other order,
+    // a key left out, or a key that only starts like the expected one must read the
+    // same.
+    let i = instrument();
+    for text in examples() {
+        let fast = read_fast(&text, i).expect("a plain example is the fast reader's");
+        // serde_json's map sorts the keys: every object in another order.
+        let sorted: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let sorted = sorted.to_string();
+        assert_ne!(sorted, text);
+        assert_eq!(read_fast(&sorted, i), Some(fast.clone()), "{sorted}");
+        agree(&sorted);
+    }
+    let base = &examples()[0];
+    for (from, to) in [
+        ("\"alias\"", "\"\\u0061lias\""),
+        ("\"alias\"", "\"alia\": 1, \"aliasx\": 2, \"alias\""),
+        ("\"answers\": {", "\"answers\": {\"opgave-samen\": 2, "),
+    ] {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(&text, base, "{from}");
+        agree(&text);
+    }
+    for (from, to) in [
+        // The same key twice, once as expected and once escaped.
+        ("\"alias\"", "\"alias\": \"x\", \"\\u0061lias\""),
+        ("\"answers\": {", "\"answers\": {\"opgave-eigen\": 2, "),
+    ] {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(&text, base, "{from}");
+        assert!(
+            read_fast(&text, i).is_none(),
+            "{to} is the general reader's"
+        );
+    }
+}
+
+#[test]
 fn what_the_fast_reader_leaves_to_the_general_one() {
     let i = instrument();
     let base = &examples()[0];

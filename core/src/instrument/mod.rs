@@ -153,6 +153,9 @@ pub struct Instrument {
     concepts: [Vec<Slot>; Concept::COUNT],
     modules: [Vec<Slot>; 3],
     connection: [Option<Slot>; Role::COUNT],
+    /// How many bytes longer than its text a response's compact form can be (see
+    /// [`Instrument::growth_bound`]); counted once, not per response read.
+    growth_bound: usize,
 }
 
 impl PartialEq for Instrument {
@@ -238,6 +241,13 @@ impl Instrument {
                 connection[role.index()] = Some(slot);
             }
         }
+        let answers: usize = statements
+            .iter()
+            .filter_map(|&i| file.items.get(i))
+            .map(|item| item.id.len() + 8)
+            .sum();
+        let versions: usize = file.previous.iter().map(|p| p.version.len() + 8).sum();
+        let growth_bound = 4096 + file.id.len() + file.version.len() + versions + answers;
         Instrument {
             file,
             statements,
@@ -247,7 +257,17 @@ impl Instrument {
             concepts,
             modules,
             connection,
+            growth_bound,
         }
+    }
+
+    /// How many bytes longer than its text the compact form of a response can be: the
+    /// sections a file may leave out, an instrument version written as text, `from`,
+    /// and the answers (an answer to an earlier version is written under its new id,
+    /// `"id":null,` at most). Everything else is written no longer than it was read:
+    /// keys and strings with the fewest escapes, unknown fields as their raw text.
+    pub(crate) fn growth_bound(&self) -> usize {
+        self.growth_bound
     }
 
     /// The instrument as written, for serialising (`netwerkscan instrument --json`).

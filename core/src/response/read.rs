@@ -79,7 +79,7 @@ fn checked(text: &str, instrument: &Instrument, fast: bool) -> Result<Response, 
 /// close to the limit is also measured as it will be written: the writer's compact
 /// form must fit too.
 fn fits(text: &str, response: &Response, instrument: &Instrument) -> Result<(), ResponseError> {
-    if text.len().saturating_add(growth_bound(instrument)) > MAX_RESPONSE_BYTES {
+    if text.len().saturating_add(instrument.growth_bound()) > MAX_RESPONSE_BYTES {
         let written = super::write::to_json(response, instrument, false).len();
         if written > MAX_RESPONSE_BYTES {
             return Err(ResponseError::TooLargeWritten {
@@ -89,22 +89,6 @@ fn fits(text: &str, response: &Response, instrument: &Instrument) -> Result<(), 
         }
     }
     Ok(())
-}
-
-/// How many bytes longer than its text the compact form of a response can be: the
-/// sections a file may leave out, an instrument version written as text, `from`, and
-/// the answers (an answer to an earlier version is written under its new id,
-/// `"id":null,` at most). Everything else is written no longer than it was read: keys
-/// and strings with the fewest escapes, unknown fields as their raw text.
-fn growth_bound(instrument: &Instrument) -> usize {
-    let answers: usize = instrument.statements().map(|s| s.id.len() + 8).sum();
-    let versions: usize = instrument
-        .file()
-        .previous
-        .iter()
-        .map(|p| p.version.len() + 8)
-        .sum();
-    4096 + instrument.id().len() + instrument.version().len() + versions + answers
 }
 
 /// The general reader's passes over a text of any size.
