@@ -455,12 +455,15 @@ impl Response {
     pub fn fingerprint<S: BuildHasher>(&self, hasher: &S) -> u64 {
         // Everything goes into one buffer and through the hasher once: a keyed hash
         // costs per call, and a response is a few hundred small values.
-        fn answer<T: Copy>(out: &mut Vec<u8>, a: Answer<T>, code: impl Fn(T) -> u8) {
-            out.push(match a {
+        fn byte<T: Copy>(a: Answer<T>, code: impl Fn(T) -> u8) -> u8 {
+            match a {
                 Answer::Unanswered => 0,
                 Answer::Unknown => 0xff,
                 Answer::Given(v) => code(v).wrapping_add(1),
-            });
+            }
+        }
+        fn answer<T: Copy>(out: &mut Vec<u8>, a: Answer<T>, code: impl Fn(T) -> u8) {
+            out.push(byte(a, code));
         }
         fn text(out: &mut Vec<u8>, s: &str) {
             out.extend_from_slice(&(s.len() as u64).to_le_bytes());
@@ -490,9 +493,8 @@ impl Response {
         answer(&mut out, r.level, |p| p.index() as u8);
         extra(&mut out, &r.extra);
         answer(&mut out, self.form, |f| f.index() as u8);
-        for a in &self.answers {
-            answer(&mut out, *a, likert);
-        }
+        // In one go: the answers are most of the bytes.
+        out.extend(self.answers.iter().map(|a| byte(*a, likert)));
         for a in self.importance {
             answer(&mut out, a, likert);
         }
