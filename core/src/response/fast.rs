@@ -264,19 +264,16 @@ impl<'t> Scanner<'t> {
 
     /// An answer on the 1..5 scale: one digit, or `null`.
     fn likert(&mut self) -> Option<Answer<Likert>> {
-        if self.null() {
-            return Some(Answer::Unknown);
+        // A digit and what follows it: "3.0", "30" or "3e0" are not one digit, and the
+        // general reader names them. (A digit that ends the text ends it too early.)
+        if let Some(&[d @ b'1'..=b'5', next]) = self.b.get(self.i..self.i + 2) {
+            if matches!(next, b'0'..=b'9' | b'.' | b'e' | b'E') {
+                return None;
+            }
+            self.i += 1;
+            return Likert::new(d - b'0').map(Answer::Given);
         }
-        let d = self.peek()?;
-        if !(b'1'..=b'5').contains(&d) {
-            return None;
-        }
-        // "3.0", "30" or "3e0" are not one digit: the general reader names them.
-        if let Some(b'0'..=b'9' | b'.' | b'e' | b'E') = self.b.get(self.i + 1) {
-            return None;
-        }
-        self.i += 1;
-        Likert::new(d - b'0').map(Answer::Given)
+        self.null().then_some(Answer::Unknown)
     }
 
     /// An id of a fixed vocabulary, or `null` ("weet niet").
