@@ -1054,9 +1054,12 @@ pub struct Overlay {
 #[must_use]
 pub fn overlay(mut radar: Radar, overlay: Overlay) -> Radar {
     if !overlay.compare.is_empty() {
-        // Two groups side by side: each its own polygon, no mean and no band.
+        // Two groups side by side: each its own polygon, no mean and no band. Nor the
+        // whole group's divergence marks: beside two groups they would read as where
+        // those two differ, which their own polygons show.
         radar.series.clear();
         radar.ranges = vec![None; radar.axes.len()];
+        radar.divergent = vec![false; radar.axes.len()];
         for (i, (label, values)) in overlay.compare.into_iter().enumerate() {
             radar.series.push(Series {
                 label,

@@ -384,6 +384,17 @@ fn a_group_is_drawn_against_everyone_else() {
     let radar = group_radar(RadarKind::Concepts, &r, instrument(), Lang::Nl, &[], &chart);
     let labels: Vec<&str> = radar.series.iter().map(|s| s.label.as_str()).collect();
     assert_eq!(labels, ["Overheid (1)", "alle anderen (4)"]);
+    // The whole group's divergence marks are not set beside two groups.
+    let whole = group_radar(
+        RadarKind::Concepts,
+        &r,
+        instrument(),
+        Lang::Nl,
+        &[],
+        &GroupChart::default(),
+    );
+    assert!(whole.divergent.contains(&true), "the whole group diverges");
+    assert!(!radar.divergent.contains(&true));
     assert_eq!(radar.series[1].kind, SeriesKind::Compare);
     let four = report(&all[1..]);
     let expected: Vec<Option<f64>> = Concept::ALL

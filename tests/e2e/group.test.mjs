@@ -206,6 +206,13 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     assert.deepEqual((await optionsOf('group-compare-b')).at(-1), ['rest', 'alle anderen (4)']);
     const key = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
     assert.deepEqual(key.slice(0, 2), ['Overheid (1)', 'alle anderen (4)']);
+    // The whole group's divergence is marked on its own radar, not beside two groups.
+    assert.ok(!key.some((k) => k.includes('uiteenlopend')), `no divergence in the key: ${key}`);
+    await page.uncheck('#group-compare');
+    const wholeKey = await page.$$eval('.series-key li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(wholeKey.some((k) => k.includes('uiteenlopend')), `the whole group diverges: ${wholeKey}`);
+    await page.check('#group-compare');
+    await page.waitForSelector('#table-split tr[data-rest]');
 
     // The means shown for everyone else are those of the four other files alone.
     const others = readdirSync(EXAMPLES)

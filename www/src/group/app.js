@@ -736,7 +736,9 @@ export async function startGroup(ctx) {
       if (state.current.length > 1) items.push(key('band', L.say('legend.range', lang), '#0072b2'));
     }
     if (state.baseline.length > 0 && state.settings.showBaseline) items.push(key('line', L.say('legend.baseline', lang), '#666e76'));
-    if (Object.values(report.concepts).some((c) => c.divergent) || Object.values(report.modules).some((m) => m.divergent)) {
+    // The radar marks the whole group's divergence, but not beside two groups (the core
+    // leaves the marks out there), so neither does its key.
+    if (!compare && (Object.values(report.concepts).some((c) => c.divergent) || Object.values(report.modules).some((m) => m.divergent))) {
       items.push(h('li', {}, h('span', { class: 'key-mark', 'aria-hidden': 'true' }, '≠'), L.say('divergent', lang)));
     }
     return h('ul', { class: 'series-key', 'aria-label': L.say('legend.mean', lang) }, items);
