@@ -7,7 +7,7 @@
 
 use crate::chart::format_score;
 use crate::instrument::Instrument;
-use crate::keyed::Scored;
+use crate::keyed::{ByConcept, ByModule, Scored};
 use crate::model::{Concept, Module};
 use crate::report::{ConceptStats, Report};
 use crate::stats::Stats;
@@ -60,27 +60,27 @@ pub fn csv(report: &Report, instrument: &Instrument, lang: Lang) -> String {
         &modules,
     );
 
-    for (by, groups) in &report.splits {
-        for g in groups {
-            let value = g
-                .value
-                .clone()
-                .unwrap_or_else(|| instrument.say(Word::SplitNone, lang).to_owned());
-            if g.withheld {
+    let group_rows =
+        |out: &mut String,
+         split: (&str, &str),
+         n: usize,
+         withheld: bool,
+         scores: (Option<&ByConcept<ConceptStats>>, Option<&ByModule<Stats>>)| {
+            if withheld {
                 let mut cells = vec![
-                    Cell::Text(by.clone()),
-                    Cell::Text(value),
+                    Cell::Text(split.0.to_owned()),
+                    Cell::Text(split.1.to_owned()),
                     Cell::Text(String::new()),
                     Cell::Text(String::new()),
                     Cell::Text(instrument.say(Word::SplitWithheld, lang).to_owned()),
-                    Cell::Count(g.n),
+                    Cell::Count(n),
                 ];
                 cells.extend((0..6).map(|_| Cell::Text(String::new())));
-                line(&mut out, sep, &cells);
-                continue;
+                line(out, sep, &cells);
+                return;
             }
-            let (Some(cs), Some(ms)) = (&g.concepts, &g.modules) else {
-                continue;
+            let (Some(cs), Some(ms)) = scores else {
+                return;
             };
             let concepts: Vec<(Concept, &ConceptStats)> =
                 Concept::ALL.iter().map(|c| (*c, &cs[*c])).collect();
@@ -89,16 +89,29 @@ pub fn csv(report: &Report, instrument: &Instrument, lang: Lang) -> String {
                 .map(|m| (*m, &ms[Scored(*m)]))
                 .collect();
             rows(
-                &mut out,
-                sep,
-                decimal,
-                instrument,
-                lang,
-                (by, &value),
-                &concepts,
-                &modules,
+                out, sep, decimal, instrument, lang, split, &concepts, &modules,
             );
+        };
+    let none = || instrument.say(Word::SplitNone, lang).to_owned();
+    for (by, groups) in &report.splits {
+        for g in groups {
+            let value = g.value.clone().unwrap_or_else(none);
+            let scores = (g.concepts.as_ref(), g.modules.as_ref());
+            group_rows(&mut out, (by, &value), g.n, g.withheld, scores);
         }
+    }
+    // Everyone outside one group, when the facilitator set a group against them.
+    if let Some(rest) = &report.rest {
+        let except = rest.except.clone().unwrap_or_else(none);
+        // As the page's split table names it.
+        let rest_word = instrument.say(Word::SplitRest, lang);
+        let group = if lang.is_dutch() {
+            format!("{rest_word} (buiten {except})")
+        } else {
+            format!("{rest_word} (outside {except})")
+        };
+        let scores = (rest.concepts.as_ref(), rest.modules.as_ref());
+        group_rows(&mut out, (&rest.by, &group), rest.n, rest.withheld, scores);
     }
     out
 }

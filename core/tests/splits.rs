@@ -443,3 +443,52 @@ fn a_group_is_drawn_against_everyone_else() {
         .iter()
         .all(|s| !s.label.starts_with("alle anderen")));
 }
+
+#[test]
+fn the_csv_holds_everyone_else_beside_the_groups() {
+    use netwerkregie::export::csv;
+    use netwerkregie::Lang;
+    let all = examples();
+    let rows = |text: &str, prefix: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter(|l| l.starts_with(prefix))
+            .map(|l| l.split(';').map(str::to_owned).collect())
+            .collect()
+    };
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 1);
+    let text = csv(&r, instrument(), Lang::Nl);
+    let rest = rows(&text, "sector;alle anderen (buiten overheid);");
+    // Six concepts and three modules, each with the four other files' n and mean.
+    assert_eq!(rest.len(), 9, "{text}");
+    let four = report(&all[1..]);
+    let gelijk = rest
+        .iter()
+        .find(|row| row[3] == "gelijkwaardigheid")
+        .expect("a row per concept");
+    assert_eq!(
+        gelijk[5],
+        four.concepts[Concept::Gelijkwaardigheid]
+            .stats
+            .n
+            .to_string()
+    );
+    assert_eq!(gelijk[6], "2,58", "31/12 with a decimal comma");
+    // The groups of the split come first, everyone else last.
+    let last = text.lines().last().expect("rows");
+    assert!(
+        last.starts_with("sector;alle anderen (buiten overheid);"),
+        "{last}"
+    );
+    // In English, and withheld when too small: one row that says so.
+    let r = analyse_rest(&all, Dimension::Sector, Some("overheid"), 5);
+    let text = csv(&r, instrument(), Lang::En);
+    let rest: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("sector,everyone else (outside overheid),"))
+        .collect();
+    assert_eq!(rest.len(), 1, "{text}");
+    assert!(rest[0].contains("too few respondents"), "{}", rest[0]);
+    // Without a rest asked for, no such row.
+    let plain = csv(&report(&all), instrument(), Lang::Nl);
+    assert!(!plain.contains("alle anderen"));
+}

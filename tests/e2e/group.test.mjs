@@ -238,6 +238,12 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     const svg = (await downloaded(page, () => page.click('button[data-download="svg"][data-chart="concepts"]'))).bytes.toString('utf8');
     assert.match(svg, /alle anderen \(4\)/);
     assert.match(svg, /Overheid \(1\)/);
+    // The CSV holds everyone else too, after the split's groups, with the same means.
+    const csv = (await downloaded(page, () => page.click('button[data-action="csv"]'))).bytes.toString('utf8');
+    const restLines = csv.split('\r\n').filter((l) => l.startsWith('sector;alle anderen (buiten overheid);'));
+    assert.equal(restLines.length, conceptIds.length + moduleIds.length, csv);
+    const gelijk = restLines.find((l) => l.split(';')[3] === 'gelijkwaardigheid').split(';');
+    assert.deepEqual([gelijk[5], gelijk[6]], ['4', dutch(31 / 12)]);
     await screenshot(page, 'group-1280-rest');
 
     // The choice is kept like the other settings, over a reload.

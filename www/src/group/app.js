@@ -1073,10 +1073,14 @@ export async function startGroup(ctx) {
 
   function exportCsv() {
     if (state.current.length === 0) return;
-    // Every split at once: one row per concept, module and split group.
+    // Every split at once: one row per concept, module and split group, and everyone
+    // else when compare sets a group against them.
     let all = null;
     try {
-      all = scan.analyseSet(sets.current, sets.baseline, { minGroup: state.settings.minGroup, by: DIMENSIONS });
+      const options = { minGroup: state.settings.minGroup, by: DIMENSIONS };
+      const rest = restWanted();
+      if (rest) options.rest = rest;
+      all = scan.analyseSet(sets.current, sets.baseline, options);
       const text = scan.csv(all, lang);
       offer(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName('scores', 'csv'), 'csvSaved').catch((error) => say('alert', w(lang, 'error', { message: errorText(error) })));
     } catch (error) {
