@@ -316,7 +316,13 @@ fn gather_here<'a>(
 
 /// A splitter for the dimensions asked for, or none.
 fn splitter<'a>(instrument: &'a Instrument, options: &Options) -> Option<Splitter<'a>> {
-    (!options.by.is_empty()).then(|| Splitter::new(instrument, &options.by, options.min_group))
+    (!options.by.is_empty()).then(|| {
+        let splitter = Splitter::new(instrument, &options.by, options.min_group);
+        match &options.rest {
+            Some(rest) => splitter.with_rest(rest.clone()),
+            None => splitter,
+        }
+    })
 }
 
 /// A worker: parses and scores batches until the reader is done.

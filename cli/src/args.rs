@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use netwerkregie::split::{Dimension, DEFAULT_MIN_GROUP};
+use netwerkregie::split::{Dimension, Rest, DEFAULT_MIN_GROUP};
 use netwerkregie::Lang;
 
 use crate::terminal;
@@ -76,6 +76,11 @@ pub struct ReportArgs {
     /// from a small group.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MIN_GROUP as u32, value_parser = parse_min_group)]
     pub min_group: u32,
+    /// Set one group of a split against everyone else: DIMENSION=VALUE, such as
+    /// sector=overheid (the dimension also in --by; an empty value: those who did not
+    /// say). Withheld, like a split group, when either side is smaller than --min-group.
+    #[arg(long, value_name = "DIMENSION=VALUE", value_parser = parse_rest)]
+    pub rest: Option<Rest>,
     /// A baseline set (nulmeting): response files or folders to compare with (repeatable).
     #[arg(long, value_name = "PATH")]
     pub baseline: Vec<PathBuf>,
@@ -88,6 +93,16 @@ fn parse_min_group(s: &str) -> Result<u32, String> {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err("use a whole number of 1 or more".to_owned()),
     }
+}
+
+fn parse_rest(s: &str) -> Result<Rest, String> {
+    let (dimension, value) = s
+        .split_once('=')
+        .ok_or_else(|| "use DIMENSION=VALUE, such as sector=overheid".to_owned())?;
+    Ok(Rest {
+        dimension: parse_dimension(dimension)?,
+        value: (!value.is_empty()).then(|| value.to_owned()),
+    })
 }
 
 fn parse_dimension(s: &str) -> Result<Dimension, String> {

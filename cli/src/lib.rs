@@ -278,14 +278,29 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
             by.push(*d);
         }
     }
+    // Everyone else is shown beside the groups of its split.
+    if let Some(rest) = a.rest.as_ref().filter(|r| !by.contains(&r.dimension)) {
+        let d = rest.dimension.id();
+        return Err(Stop::Usage(
+            t(
+                lang,
+                "--rest {d}=… vergelijkt met de groepen van --by {d}: geef die ook op",
+                "--rest {d}=… compares with the groups of --by {d}: give that too",
+            )
+            .replace("{d}", d),
+        ));
+    }
     let options = netwerkregie::split::Options {
         by,
         min_group: a.min_group as usize,
-        rest: None,
+        rest: a.rest.clone(),
     };
     let now = gather(&a.files.paths, instrument, lang, &options)?;
     let mut report = now.group.report();
-    report.splits = now.splits.map(|s| s.report()).unwrap_or_default();
+    if let Some(splits) = &now.splits {
+        report.splits = splits.report();
+        report.rest = splits.rest();
+    }
     say_migrated(&report, "", instrument, lang);
     if !a.baseline.is_empty() {
         let base = gather(

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use netwerkregie::chart::format_score;
 use netwerkregie::keyed::Scored;
-use netwerkregie::report::{Delta, LadderView, SplitGroup};
+use netwerkregie::report::{Delta, LadderView, RestGroup, SplitGroup};
 use netwerkregie::split::Dimension;
 use netwerkregie::{
     Concept, CoverageStatus, InfluenceSource, Instrument, Lang, Module, Report, Role, Rung, Stats,
@@ -506,6 +506,34 @@ fn split_row<W: Write>(
     writeln!(out)
 }
 
+/// Everyone outside one group, named as the page's split table names it.
+fn rest_row<W: Write>(
+    out: &mut Terminal<W>,
+    rest: &RestGroup,
+    instrument: &Instrument,
+    words: &Words<'_>,
+    w: usize,
+) -> io::Result<()> {
+    let group = match &rest.except {
+        Some(value) => choice_label(&rest.by, value, instrument, words.lang),
+        None => words.say(Word::SplitNone),
+    };
+    let name = if words.lang.is_dutch() {
+        format!("{} (buiten {group})", words.say(Word::SplitRest))
+    } else {
+        format!("{} (outside {group})", words.say(Word::SplitRest))
+    };
+    let group = SplitGroup {
+        value: Some(name),
+        n: rest.n,
+        withheld: rest.withheld,
+        concepts: rest.concepts.clone(),
+        modules: rest.modules.clone(),
+    };
+    // As a row of a split: its name is no choice of the dimension, so it shows as is.
+    split_row(out, "", &group, instrument, words, w)
+}
+
 fn splits<W: Write>(
     out: &mut Terminal<W>,
     r: &Report,
@@ -542,6 +570,9 @@ fn splits<W: Write>(
         writeln!(out)?;
         for g in groups {
             split_row(out, by, g, instrument, words, w)?;
+        }
+        if let Some(rest) = r.rest.as_ref().filter(|rest| rest.by == *by) {
+            rest_row(out, rest, instrument, words, w)?;
         }
         writeln!(out)?;
     }

@@ -398,6 +398,91 @@ fn splits_in_the_text_report() {
     );
 }
 
+#[test]
+fn a_group_against_everyone_else() {
+    // The government (Anna) against the four others: gelijkwaardigheid
+    // (3 + 9/4 + 7/4 + 10/3) / 4 = 31/12, worked out in core/tests/splits.rs.
+    let args = [
+        "report",
+        "--json",
+        "--by",
+        "sector",
+        "--rest",
+        "sector=overheid",
+        "--min-group",
+        "1",
+        "examples",
+    ];
+    let report = json_of(&args);
+    let rest = &report["rest"];
+    assert_eq!(
+        (&rest["by"], &rest["except"], &rest["n"]),
+        (&json!("sector"), &json!("overheid"), &json!(4)),
+        "{rest}"
+    );
+    close(
+        &rest["concepts"]["gelijkwaardigheid"]["mean"],
+        31.0 / 12.0,
+        "everyone else's gelijkwaardigheid",
+    );
+    // In the text report, after the split's groups, named as the page names it.
+    let mut text_args = args.to_vec();
+    text_args.retain(|a| *a != "--json");
+    let out = stdout(&run(&text_args));
+    assert_line(
+        &out,
+        "alle anderen (buiten Overheid) 4 2,58 4,00 2,77 3,31 2,88 3,06 3,02 2,65 3,10",
+    );
+    // In the CSV, nine rows of its own.
+    let mut csv_args = args.to_vec();
+    csv_args[1] = "--csv";
+    let o = run(&csv_args);
+    let (_, rows) = read_csv(&o.stdout, b';');
+    let rest_rows: Vec<_> = rows
+        .iter()
+        .filter(|r| r[0] == "sector" && r[1] == "alle anderen (buiten overheid)")
+        .collect();
+    assert_eq!(rest_rows.len(), 9);
+    assert!((dutch(&rest_rows[0][6]) - 31.0 / 12.0).abs() < 0.005);
+
+    // A group of one at a minimum of 2: everyone else is withheld too, or everyone's
+    // mean less theirs would give that one respondent away.
+    let o = run(&[
+        "report",
+        "--by",
+        "sector",
+        "--rest",
+        "sector=overheid",
+        "--min-group",
+        "2",
+        "examples",
+    ]);
+    assert_line(
+        &stdout(&o),
+        "alle anderen (buiten Overheid) 4 te weinig respondenten",
+    );
+}
+
+#[test]
+fn everyone_else_needs_its_split_and_a_value() {
+    let o = run(&["report", "--rest", "sector=overheid", "examples"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_no_panic(&o);
+    assert_eq!(
+        stderr(&o),
+        "netwerkscan: --rest sector=… vergelijkt met de groepen van --by sector: geef die ook op\n"
+    );
+    for (arg, says) in [
+        ("sector", "use DIMENSION=VALUE"),
+        ("kleur=rood", "use one of organisation"),
+    ] {
+        let o = run(&["report", "--by", "sector", "--rest", arg, "examples"]);
+        assert_eq!(o.status.code(), Some(2), "{arg}");
+        assert_no_panic(&o);
+        assert!(stderr(&o).contains(says), "{arg}: {}", stderr(&o));
+    }
+}
+
 // ---------------------------------------------------------------- baseline
 
 #[test]

@@ -77,6 +77,10 @@ pub struct Splitter<'a> {
     instrument: &'a Instrument,
     min_group: usize,
     dimensions: Vec<(Dimension, Parts<'a>)>,
+    /// Everyone outside one group, when asked for ([`Splitter::with_rest`]).
+    rest: Option<(Rest, Group<'a>)>,
+    /// Every respondent added, in the groups or not.
+    added: usize,
 }
 
 impl<'a> Splitter<'a> {
@@ -91,11 +95,26 @@ impl<'a> Splitter<'a> {
             instrument,
             min_group: min_group.max(1),
             dimensions: dimensions.iter().map(|d| (*d, BTreeMap::new())).collect(),
+            rest: None,
+            added: 0,
         }
+    }
+
+    /// Also fills the group of everyone outside `rest`'s group ([`Splitter::rest`]).
+    #[must_use]
+    pub fn with_rest(mut self, rest: Rest) -> Splitter<'a> {
+        self.rest = Some((rest, Group::new(self.instrument)));
+        self
     }
 
     /// Adds the respondent with sequence number `seq`.
     pub fn add_numbered(&mut self, response: &Response, seq: u64) {
+        self.added += 1;
+        if let Some((rest, group)) = &mut self.rest {
+            if rest.includes(response) {
+                group.add_numbered(response, seq);
+            }
+        }
         for (dimension, parts) in &mut self.dimensions {
             for value in values(*dimension, response) {
                 let key = sort_key(*dimension, value.as_deref());
@@ -115,6 +134,10 @@ impl<'a> Splitter<'a> {
 
     /// Takes in a splitter filled elsewhere (same dimensions).
     pub fn merge(&mut self, other: Splitter<'_>) {
+        self.added += other.added;
+        if let (Some((_, mine)), Some((_, theirs))) = (&mut self.rest, other.rest) {
+            mine.merge(theirs);
+        }
         for ((_, mine), (_, theirs)) in self.dimensions.iter_mut().zip(other.dimensions) {
             for (key, part) in theirs {
                 match mine.get_mut(&key) {
@@ -141,6 +164,13 @@ impl<'a> Splitter<'a> {
                 }
             }
         }
+    }
+
+    /// The group of everyone outside the group of [`Splitter::with_rest`], if asked for.
+    #[must_use]
+    pub fn rest(&self) -> Option<RestGroup> {
+        let (rest, group) = self.rest.as_ref()?;
+        Some(rest.finish(group, self.added, self.min_group))
     }
 
     /// Every dimension's groups, in the model's order (organisations by name), the
@@ -268,9 +298,15 @@ impl Rest {
                 group.add_numbered(r, seq as u64);
             }
         }
+        self.finish(&group, responses.len(), min_group)
+    }
+
+    /// The rest filled into `group`, out of `all` respondents, withheld as
+    /// [`Rest::group`] says.
+    fn finish(&self, group: &Group<'_>, all: usize, min_group: usize) -> RestGroup {
         let n = group.respondents();
         let min_group = min_group.max(1);
-        let (concepts, modules) = if n < min_group || responses.len() - n < min_group {
+        let (concepts, modules) = if n < min_group || all - n < min_group {
             (None, None)
         } else {
             let report = group.report();
@@ -303,16 +339,16 @@ pub fn analyse(
     };
     let mut group = Group::new(instrument);
     let mut splitter = Splitter::new(instrument, &options.by, min_group);
+    if let Some(rest) = &options.rest {
+        splitter = splitter.with_rest(rest.clone());
+    }
     for (seq, r) in responses.iter().enumerate() {
         group.add_numbered(r, seq as u64);
         splitter.add_numbered(r, seq as u64);
     }
     let mut report = group.report();
     report.splits = splitter.report();
-    report.rest = options
-        .rest
-        .as_ref()
-        .map(|rest| rest.group(instrument, responses, min_group));
+    report.rest = splitter.rest();
     if let Some(base) = baseline {
         let base = Group::report_of(instrument, base);
         report.change = Some(change(&base, &report));

@@ -492,3 +492,58 @@ fn the_csv_holds_everyone_else_beside_the_groups() {
     let plain = csv(&report(&all), instrument(), Lang::Nl);
     assert!(!plain.contains("alle anderen"));
 }
+
+#[test]
+fn everyone_else_streams_and_merges_like_the_whole_set() {
+    // The CLI fills splitters on several threads and merges them: everyone else must
+    // come out as `analyse` makes it from the whole set.
+    use netwerkregie::split::{Rest, Splitter};
+    let all = examples();
+    let rest = Rest {
+        dimension: Dimension::Sector,
+        value: Some("overheid".to_owned()),
+    };
+    let expected = analyse_rest(&all, Dimension::Sector, Some("overheid"), 1).rest;
+    for cut in 0..=all.len() {
+        let mut halves = [0..cut, cut..all.len()].map(|range| {
+            let mut s =
+                Splitter::new(instrument(), &[Dimension::Sector], 1).with_rest(rest.clone());
+            for i in range {
+                s.add_numbered(&all[i], i as u64);
+            }
+            s
+        });
+        let [mut first, second] = std::mem::replace(
+            &mut halves,
+            [
+                Splitter::new(instrument(), &[], 1),
+                Splitter::new(instrument(), &[], 1),
+            ],
+        );
+        first.merge(second);
+        // Merged sums agree to the last bits or so (Chan's update), like every merged
+        // group of the CLI's threads.
+        let (got, want) = (
+            first.rest().expect("a rest"),
+            expected.clone().expect("a rest"),
+        );
+        assert_eq!(
+            (&got.by, &got.except, got.n, got.withheld),
+            (&want.by, &want.except, want.n, want.withheld),
+            "cut at {cut}"
+        );
+        let (got, want) = (got.concepts.expect("shown"), want.concepts.expect("shown"));
+        for c in Concept::ALL {
+            let (a, b) = (got[*c].stats.mean, want[*c].stats.mean);
+            assert!(
+                (a.expect("a mean") - b.expect("a mean")).abs() < 1e-12,
+                "{c:?}, cut at {cut}"
+            );
+        }
+    }
+    // Without a rest asked for, none.
+    assert_eq!(
+        Splitter::new(instrument(), &[Dimension::Sector], 1).rest(),
+        None
+    );
+}
