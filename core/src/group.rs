@@ -62,6 +62,9 @@ pub struct Group<'a> {
     ladder: [Ladder; 2],
     forms: [usize; Form::COUNT],
     organisations: BTreeMap<String, Organisation>,
+    /// Respondents who gave neither an organisation nor an alias, each a partner of
+    /// their own (by sequence number): nobody knows whether two of them work together.
+    nameless: BTreeMap<u64, Organisation>,
     comments: BTreeMap<String, Noted>,
     migrated: BTreeMap<String, (usize, usize)>,
 }
@@ -213,6 +216,7 @@ impl<'a> Group<'a> {
             ladder: Default::default(),
             forms: [0; Form::COUNT],
             organisations: BTreeMap::new(),
+            nameless: BTreeMap::new(),
             comments: BTreeMap::new(),
             migrated: BTreeMap::new(),
         }
@@ -293,7 +297,17 @@ impl<'a> Group<'a> {
         }
 
         let name = display_name(response);
-        if let Some(org) = organisation(&mut self.organisations, name, seq) {
+        let org = if name.is_empty() {
+            // Named as the chart legends name such a respondent: by their number.
+            Some(self.nameless.entry(seq).or_insert_with(|| Organisation {
+                name: format!("#{}", seq + 1),
+                first: seq,
+                ..Organisation::default()
+            }))
+        } else {
+            organisation(&mut self.organisations, name, seq)
+        };
+        if let Some(org) = org {
             if seq < org.first {
                 name.clone_into(&mut org.name);
                 org.first = seq;
@@ -347,6 +361,14 @@ impl<'a> Group<'a> {
                 Some(mine) => mine.merge(org),
                 None => {
                     self.organisations.insert(key, org);
+                }
+            }
+        }
+        for (seq, org) in other.nameless {
+            match self.nameless.get_mut(&seq) {
+                Some(mine) => mine.merge(org),
+                None => {
+                    self.nameless.insert(seq, org);
                 }
             }
         }
@@ -469,15 +491,14 @@ impl<'a> Group<'a> {
     }
 
     fn coverage(&self, items: &ItemStats) -> Coverage {
-        let roles_stated = self.organisations.values().any(|o| o.roles.contains(&true));
+        let roles_stated = self.partners().any(|o| o.roles.contains(&true));
         let roles: ByRole<RoleCoverage> = Keyed::new(std::array::from_fn(|i| {
             let role = Role::ALL[i];
             // Coverage names each organisation as first spelled and lists them like the
             // interests table: by name whatever its case (the map's order), so the order
             // does not depend on whose spelling came first.
             let holders: Vec<String> = self
-                .organisations
-                .values()
+                .partners()
                 .filter(|o| o.roles[i])
                 .map(|o| o.name.clone())
                 .collect();
@@ -501,15 +522,20 @@ impl<'a> Group<'a> {
             .filter(|r| roles[*r].status == Some(CoverageStatus::Ontbreekt))
             .collect();
         Coverage {
-            organisations: self.organisations.len(),
+            organisations: self.organisations.len() + self.nameless.len(),
             roles,
             missing,
         }
     }
 
+    /// Every partner: the organisations by name whatever its case, then the nameless
+    /// respondents in the order they came.
+    fn partners(&self) -> impl Iterator<Item = &Organisation> {
+        self.organisations.values().chain(self.nameless.values())
+    }
+
     fn interests(&self, view: View) -> Vec<OrganisationInterests> {
-        self.organisations
-            .values()
+        self.partners()
             .map(|o| {
                 let get = |q: InterestQuestion| o.answers[q.index()].mean();
                 let (interest, give, take, passion) = (

@@ -1133,6 +1133,54 @@ fn an_organisation_without_a_name_is_known_by_its_alias() {
     assert_eq!(r.interests[0].organisation, "Anna");
 }
 
+#[test]
+fn respondents_without_any_name_are_each_a_partner_of_their_own() {
+    // Nobody knows whether two nameless respondents work together: averaging their
+    // interests hid one's imbalance, and their roles were listed under a blank name.
+    let nameless = |roles: &[&str], give: u8, take: u8| {
+        resp(&json!({
+            "respondent": {"alias": " ", "roles": roles},
+            "interests": {"interest": 4, "give": give, "take": take, "passion": 3}
+        }))
+    };
+    let responses = [
+        nameless(&["eigenaar"], 4, 4),
+        partner(
+            "Gemeente",
+            None,
+            &json!({"interest": 4, "give": 4, "take": 4}),
+        ),
+        nameless(&["oplosser"], 2, 4),
+    ];
+    let r = report(&responses);
+    let names: Vec<(&str, usize)> = r
+        .interests
+        .iter()
+        .map(|o| (o.organisation.as_str(), o.respondents))
+        .collect();
+    // After the named ones, by their number among the responses, as the legends say.
+    assert_eq!(names, [("Gemeente", 1), ("#1", 1), ("#3", 1)]);
+    assert_eq!(r.coverage.organisations, 3);
+    assert_eq!(r.coverage.roles[Role::Eigenaar].holders, ["#1"]);
+    assert_eq!(r.coverage.roles[Role::Oplosser].holders, ["#3"]);
+    // #3 takes 2 more than it gives: its own flag, no longer averaged away.
+    assert_eq!(r.interests[2].balance, Some(-2.0));
+    assert!(r.interests[2].flags.contains(&InterestFlag::Onbalans));
+    assert!(r.interests[1].flags.is_empty());
+
+    // Filled on two threads and merged, the same partners.
+    let instrument = instrument();
+    let (mut a, mut b) = (
+        netwerkregie::Group::new(instrument),
+        netwerkregie::Group::new(instrument),
+    );
+    a.add_numbered(&responses[2], 2);
+    b.add_numbered(&responses[0], 0);
+    b.add_numbered(&responses[1], 1);
+    a.merge(b);
+    assert_eq!(a.report().interests, r.interests);
+}
+
 // ---------------------------------------------------------------- comments
 
 #[test]
