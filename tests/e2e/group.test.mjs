@@ -494,6 +494,41 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
   });
 });
 
+describe('respondents who give no name', () => {
+  it('are each a partner of their own, named by their number as in the legend', async () => {
+    const tab = await openGroupTab(env.browser, env.url);
+    try {
+      const { page } = tab;
+      await openGroup(page, env.url);
+      const nameless = (file) => {
+        const r = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8'));
+        delete r.respondent.alias;
+        delete r.respondent.organisation;
+        return payload(`zonder-naam-${file}`, JSON.stringify(r));
+      };
+      const dewi = readdirSync(EXAMPLES).find((f) => f.startsWith('dewi'));
+      await page.setInputFiles('#group-files', [
+        nameless('anna-gemeente.json'),
+        payload(dewi, readFileSync(path.join(EXAMPLES, dewi), 'utf8')),
+        nameless('bram-zorgaanbieder.json'),
+      ]);
+      await page.waitForSelector('#table-interests');
+      // Anna and Bram are not one blank "organisation": each has a row, by number.
+      const interests = (await tableRows(page, 'table-interests')).map((r) => [r[0], r[1]]);
+      assert.deepEqual(interests, [['Bewonerscollectief Samen Noorderhof', '1'], ['#1', '1'], ['#3', '1']]);
+      const holders = Object.fromEntries((await tableRows(page, 'table-coverage')).map((r) => [r[0], r[1]]));
+      assert.equal(holders.Probleemeigenaar, 'Bewonerscollectief Samen Noorderhof, #1');
+      assert.equal(holders.Probleemoplosser, 'Bewonerscollectief Samen Noorderhof, #1, #3');
+      // The same numbers as the lines a facilitator switches on.
+      const legend = await page.$$eval('.legend-toggle', (ls) => ls.map((l) => l.textContent.trim()));
+      assert.deepEqual(legend, ['#1', 'Dewi', '#3']);
+      tab.assertClean();
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
 describe('the group view on a phone', () => {
   it('stacks everything in one column without sideways scrolling', async () => {
     const tab = await openGroupTab(env.browser, env.url, { viewport: PHONE });
