@@ -331,7 +331,7 @@ fn by_name(
         .cloned()
         .partition(|o| !is_nameless(&o.organisation));
     for o in &mut nameless {
-        o.organisation = "#".to_owned();
+        "#".clone_into(&mut o.organisation);
     }
     nameless.sort_by_key(|o| {
         let influence: Vec<Option<f64>> = o.influence.iter().map(|(_, v)| *v).collect();
