@@ -514,28 +514,17 @@ impl<'t> Scanner<'t> {
     fn respondent(&mut self) -> Option<Respondent> {
         let mut out = Respondent::default();
         let mut extra = Extra::default();
-        self.object(
-            Some(&mut extra),
-            &[
-                "alias",
-                "organisation",
-                "roles",
-                "position",
-                "sector",
-                "level",
-            ],
-            |s, k| {
-                match k {
-                    0 => out.alias = s.text()?,
-                    1 => out.organisation = s.text()?,
-                    2 => out.roles = s.roles()?,
-                    3 => out.position = s.id(Position::parse)?,
-                    4 => out.sector = s.id(Sector::parse)?,
-                    _ => out.level = s.id(Level::parse)?,
-                }
-                Some(())
-            },
-        )?;
+        self.object(Some(&mut extra), &super::RESPONDENT_FIELDS, |s, k| {
+            match k {
+                0 => out.alias = s.text()?,
+                1 => out.organisation = s.text()?,
+                2 => out.roles = s.roles()?,
+                3 => out.position = s.id(Position::parse)?,
+                4 => out.sector = s.id(Sector::parse)?,
+                _ => out.level = s.id(Level::parse)?,
+            }
+            Some(())
+        })?;
         out.extra = extra;
         Some(out)
     }

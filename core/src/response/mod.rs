@@ -41,6 +41,17 @@ pub const TOP_LEVEL_FIELDS: [&str; 10] = [
     "ladder",
     "interests",
 ];
+
+/// The fields of `respondent`, in the order both readers number them.
+pub const RESPONDENT_FIELDS: [&str; 6] = [
+    "alias",
+    "organisation",
+    "roles",
+    "position",
+    "sector",
+    "level",
+];
+
 /// A response larger than this is refused before parsing: a full scan with long
 /// comments is a few kilobytes.
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;

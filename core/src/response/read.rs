@@ -1117,14 +1117,7 @@ impl<'de> Section<'de> for RespondentSection<'_, '_> {
         self.r
     }
     fn body<A: MapAccess<'de>>(self, mut map: A) -> Result<Respondent, A::Error> {
-        const KEYS: [&str; 6] = [
-            "alias",
-            "organisation",
-            "roles",
-            "position",
-            "sector",
-            "level",
-        ];
+        const KEYS: [&str; 6] = super::RESPONDENT_FIELDS;
         let r = self.r;
         let mut out = Respondent::default();
         let mut extra_keys = ExtraKeys::default();
