@@ -134,12 +134,12 @@ window.benchGroup = {
    * or the result needs it), then drawConcepts from it. `item` alternates between two
    * values that differ from the response's own.
    */
-  async redraw(responseText, item, values, changes) {
+  async redraw(responseText, item, values, changes, warmup = 3) {
     const response = JSON.parse(responseText);
     const times = [];
-    for (let i = -3; i < changes; i += 1) {
+    for (let i = -warmup; i < changes; i += 1) {
       await nextFrame();
-      response.answers[item] = values[(i + 3) % values.length];
+      response.answers[item] = values[(i + warmup) % values.length];
       const t0 = performance.now();
       const handle = scan.analyse([response]);
       scan.drawConcepts(canvas, handle, 'nl');
