@@ -613,20 +613,35 @@ fn report_svg_writes_four_charts_in_the_instruments_words() {
     };
     let concepts = texts("concepts.svg");
     assert_eq!(concepts[0], "Gezonde relaties");
-    // Each concept's label, marked when perspectives diverge, and its mean.
-    for (label, mean) in [
+    // Each concept's label, marked when perspectives diverge, and its mean: the radar
+    // draws every label, then every mean, in the same order round the chart.
+    let at = |text: &str| {
+        concepts
+            .iter()
+            .position(|t| t == text)
+            .unwrap_or_else(|| panic!("{text} in {concepts:?}"))
+    };
+    let pairs = [
         ("Gelijkwaardigheid ≠", "2,87"),
         ("Respect", "4,10"),
         ("Vrijheid ≠", "3,07"),
+        ("Verantwoording", "3,35"),
         ("Transparantie ≠", "3,10"),
         ("Vertrouwen", "3,15"),
-    ] {
-        let at = concepts
-            .iter()
-            .position(|t| t == label)
-            .unwrap_or_else(|| panic!("{label} in {concepts:?}"));
-        assert_eq!(concepts[at + 1], mean, "{concepts:?}");
-    }
+    ];
+    let labels: Vec<usize> = pairs.iter().map(|(label, _)| at(label)).collect();
+    let means: Vec<usize> = pairs.iter().map(|(_, mean)| at(mean)).collect();
+    let first_mean = labels[labels.len() - 1] + 1;
+    assert_eq!(
+        labels,
+        (labels[0]..labels[0] + 6).collect::<Vec<_>>(),
+        "{concepts:?}"
+    );
+    assert_eq!(
+        means,
+        (first_mean..first_mean + 6).collect::<Vec<_>>(),
+        "{concepts:?}"
+    );
     let modules = texts("modules.svg");
     assert_eq!(modules[0], "Opgave, organisatie en relaties");
     assert!(modules.contains(&"2,90".to_owned()), "{modules:?}");
@@ -653,7 +668,8 @@ fn report_svg_writes_four_charts_in_the_instruments_words() {
         .iter()
         .position(|t| t == "Equal standing ≠")
         .expect("Equal standing");
-    assert_eq!(concepts[at + 1], "2.87");
+    // The first label's mean comes first of the means, after the six labels.
+    assert_eq!(concepts[at + 6], "2.87", "{concepts:?}");
     assert_eq!(stderr(&o).lines().count(), 4, "{}", stderr(&o));
 }
 

@@ -666,30 +666,37 @@ pub fn draw_radar<DB: DrawingBackend>(
         area.draw(&Text::new(level.to_string(), p, small.clone()))?;
     }
 
-    for (i, block) in blocks.iter().enumerate() {
-        let anchor = label_anchor(axis_angle(i, n));
-        let p = radar_point(center, radius + fs * 0.8, SCALE_MAX, i, n);
-        let k = block.len() as f64;
-        let first = match anchor.1 {
-            Anchor::End => f64::from(p.1) - (k - 0.5) * line_h,
-            Anchor::Start => f64::from(p.1) + 0.5 * line_h,
-            Anchor::Middle => f64::from(p.1) - (k - 1.0) * line_h / 2.0,
-        };
-        let line_pos = Pos::new(pos(anchor).h_pos, VPos::Center);
-        let present = values.get(i).copied().flatten().is_some();
-        for (j, line) in block.iter().enumerate() {
-            let is_value = j + 1 == block.len();
-            let color = match (is_value, present) {
-                (false, _) => &INK,
-                (true, true) => &BLUE,
-                (true, false) => &VERMILLION_TEXT,
+    // Every axis's label first, then every value: the font changes twice, not twice
+    // per axis (a canvas parses each font it is given as CSS).
+    for values_pass in [false, true] {
+        for (i, block) in blocks.iter().enumerate() {
+            let anchor = label_anchor(axis_angle(i, n));
+            let p = radar_point(center, radius + fs * 0.8, SCALE_MAX, i, n);
+            let k = block.len() as f64;
+            let first = match anchor.1 {
+                Anchor::End => f64::from(p.1) - (k - 0.5) * line_h,
+                Anchor::Start => f64::from(p.1) + 0.5 * line_h,
+                Anchor::Middle => f64::from(p.1) - (k - 1.0) * line_h / 2.0,
             };
-            let size = if is_value { fs * 0.9 } else { fs };
-            let style = TextStyle::from(("sans-serif", size).into_font())
-                .color(color)
-                .pos(line_pos);
-            let y = (first + j as f64 * line_h).round() as i32;
-            area.draw(&Text::new(line.clone(), (p.0, y), style))?;
+            let line_pos = Pos::new(pos(anchor).h_pos, VPos::Center);
+            let present = values.get(i).copied().flatten().is_some();
+            for (j, line) in block.iter().enumerate() {
+                let is_value = j + 1 == block.len();
+                if is_value != values_pass {
+                    continue;
+                }
+                let color = match (is_value, present) {
+                    (false, _) => &INK,
+                    (true, true) => &BLUE,
+                    (true, false) => &VERMILLION_TEXT,
+                };
+                let size = if is_value { fs * 0.9 } else { fs };
+                let style = TextStyle::from(("sans-serif", size).into_font())
+                    .color(color)
+                    .pos(line_pos);
+                let y = (first + j as f64 * line_h).round() as i32;
+                area.draw(&Text::new(line.clone(), (p.0, y), style))?;
+            }
         }
     }
 

@@ -82,11 +82,25 @@ fn texts(svg: &str) -> Vec<SvgText> {
         .collect()
 }
 
-/// All texts joined by spaces, in drawing order: a wrapped label reads as one phrase,
-/// followed by its value.
+/// All texts joined by spaces, in reading order: a wrapped label reads as one phrase,
+/// followed by its value. A line drawn just below another at the same x continues that
+/// one's block, whenever it was drawn (the radar draws every label, then every value).
 fn joined(svg: &str) -> String {
-    texts(svg)
+    let mut blocks: Vec<Vec<SvgText>> = Vec::new();
+    for t in texts(svg) {
+        let below = blocks.iter_mut().find(|b| {
+            b.last().is_some_and(|last| {
+                last.x == t.x && t.y > last.y && f64::from(t.y - last.y) <= 1.5 * last.font_size
+            })
+        });
+        match below {
+            Some(block) => block.push(t),
+            None => blocks.push(vec![t]),
+        }
+    }
+    blocks
         .iter()
+        .flatten()
         .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")
