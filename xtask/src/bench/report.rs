@@ -492,9 +492,10 @@ fn missed_section(
              start instead (the first changes, as earlier runs of this bench did), \
              Chart.js's updates take about twice as long and the ratio met the target: its \
              JavaScript gets faster as it runs, the wasm does not need to. In a probe with \
-             the same frames between changes, about 0.3 ms of ours is the report, 0.6 ms \
-             the drawing through plotters-canvas (190 canvas calls: 18 texts, 14 font \
-             changes) and 0.4 ms Chromium's rasterising. Meeting it would take drawing \
+             the same frames between changes, about 0.2 ms of ours is the report, 0.4 ms \
+             the drawing through plotters-canvas (174 canvas calls: 18 texts, 4 font \
+             changes, every label before every value) and 0.3 ms Chromium's rasterising. \
+             Meeting it would take drawing \
              only what changes: the rings, spokes and labels once, into a layer of their \
              own, and per answer only the polygon and its six values.",
             ms(b.redraw_radar.median),
