@@ -518,11 +518,7 @@ fn rest_row<W: Write>(
         Some(value) => choice_label(&rest.by, value, instrument, words.lang),
         None => words.say(Word::SplitNone),
     };
-    let name = if words.lang.is_dutch() {
-        format!("{} (buiten {group})", words.say(Word::SplitRest))
-    } else {
-        format!("{} (outside {group})", words.say(Word::SplitRest))
-    };
+    let name = netwerkregie::split::rest_label(instrument, words.lang, group);
     let group = SplitGroup {
         value: Some(name),
         n: rest.n,

@@ -103,13 +103,7 @@ pub fn csv(report: &Report, instrument: &Instrument, lang: Lang) -> String {
     // Everyone outside one group, when the facilitator set a group against them.
     if let Some(rest) = &report.rest {
         let except = rest.except.clone().unwrap_or_else(none);
-        // As the page's split table names it.
-        let rest_word = instrument.say(Word::SplitRest, lang);
-        let group = if lang.is_dutch() {
-            format!("{rest_word} (buiten {except})")
-        } else {
-            format!("{rest_word} (outside {except})")
-        };
+        let group = crate::split::rest_label(instrument, lang, &except);
         let scores = (rest.concepts.as_ref(), rest.modules.as_ref());
         group_rows(&mut out, (&rest.by, &group), rest.n, rest.withheld, scores);
     }

@@ -300,7 +300,7 @@ impl<'a> Group<'a> {
         let org = if name.is_empty() {
             // Named as the chart legends name such a respondent: by their number.
             Some(self.nameless.entry(seq).or_insert_with(|| Organisation {
-                name: format!("#{}", seq + 1),
+                name: crate::split::respondent_label(response, seq as usize),
                 first: seq,
                 ..Organisation::default()
             }))

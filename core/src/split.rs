@@ -13,6 +13,8 @@ use crate::model::vocabulary;
 use crate::model::{Concept, Module};
 use crate::report::{Change, Delta, Report, RestGroup, SplitGroup};
 use crate::response::{Answer, Response};
+use crate::text::Lang;
+use crate::words::Word;
 
 /// The smallest group whose scores a split shows, unless the facilitator sets another.
 pub const DEFAULT_MIN_GROUP: usize = 3;
@@ -282,27 +284,9 @@ impl Rest {
             .all(|v| sort_key(self.dimension, v.as_deref()) != key)
     }
 
-    /// The group of everyone outside the split group among `responses`, withheld (no
-    /// scores) when it has fewer than `min_group` respondents, or when the split group
-    /// itself has: everyone's mean less the rest's would give the small group away.
-    #[must_use]
-    pub fn group(
-        &self,
-        instrument: &Instrument,
-        responses: &[Response],
-        min_group: usize,
-    ) -> RestGroup {
-        let mut group = Group::new(instrument);
-        for (seq, r) in responses.iter().enumerate() {
-            if self.includes(r) {
-                group.add_numbered(r, seq as u64);
-            }
-        }
-        self.finish(&group, responses.len(), min_group)
-    }
-
-    /// The rest filled into `group`, out of `all` respondents, withheld as
-    /// [`Rest::group`] says.
+    /// Everyone outside the split group, filled into `group`, out of `all` respondents:
+    /// withheld (no scores) when it has fewer than `min_group` respondents, or when the
+    /// split group itself has (everyone's mean less the rest's would give it away).
     fn finish(&self, group: &Group<'_>, all: usize, min_group: usize) -> RestGroup {
         let n = group.respondents();
         let min_group = min_group.max(1);
@@ -354,6 +338,18 @@ pub fn analyse(
         report.change = Some(change(&base, &report));
     }
     report
+}
+
+/// How everyone outside `group` (its label or id) is named in tables and the CSV, as the
+/// page's split table names it: "alle anderen (buiten Overheid)".
+#[must_use]
+pub fn rest_label(instrument: &Instrument, lang: Lang, group: &str) -> String {
+    let rest = instrument.say(Word::SplitRest, lang);
+    if lang.is_dutch() {
+        format!("{rest} (buiten {group})")
+    } else {
+        format!("{rest} (outside {group})")
+    }
 }
 
 /// How a respondent is named in a legend: the alias, else the organisation, else the

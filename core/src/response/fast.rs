@@ -446,10 +446,18 @@ impl<'t> Scanner<'t> {
                     }
                 }
                 1 => {
+                    // The version's digits, read without writing the number out for
+                    // every response; "02", "2.0" or "2e0" are the general reader's.
                     s.ws();
-                    let v = RESPONSE_VERSION.to_string();
-                    s.literal(v.as_bytes())?;
-                    if let Some(b'0'..=b'9' | b'.' | b'e' | b'E') = s.peek() {
+                    let start = s.i;
+                    while let Some(b'0'..=b'9') = s.peek() {
+                        s.i += 1;
+                    }
+                    let digits = &s.text[start..s.i];
+                    if digits.starts_with('0') || matches!(s.peek(), Some(b'.' | b'e' | b'E')) {
+                        return None;
+                    }
+                    if digits.parse::<u64>().ok()? != RESPONSE_VERSION {
                         return None;
                     }
                     version = true;
