@@ -77,6 +77,8 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     await page.waitForSelector('.conflict-panel', { state: 'detached' });
     assert.match(await page.textContent('.counts'), /^5 respondent/);
     await page.click('details.file-list[data-set="current"] summary');
+    // The rows are built on the details' toggle event, which comes a task after the click.
+    await page.waitForSelector('details.file-list[data-set="current"] td.file-name');
     const names = await page.$$eval('details.file-list[data-set="current"] td.file-name', (cells) => cells.map((c) => c.textContent));
     assert.deepEqual(names.sort(), ['anna-kopie.json', 'bram-zorgaanbieder.json', 'chris-woningcorporatie.json', 'dewi-bewonerscollectief.json', 'eva-school.json']);
   });

@@ -628,7 +628,8 @@ describe('on a phone', () => {
           el.open = true;
           el.scrollIntoView();
         });
-        await page.waitForTimeout(100);
+        // The table is built on the toggle event, a task after `open` is set.
+        await details.locator('table').waitFor();
         const fits = await details.evaluate((el) => {
           const table = el.querySelector('table');
           return table ? table.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1 : 'no table';
@@ -662,7 +663,7 @@ describe('on a phone', () => {
         el.open = true;
         el.scrollIntoView();
       });
-      await page.waitForTimeout(100);
+      await details.locator('table').waitFor();
       const fits = await details.evaluate((el) => {
         const table = el.querySelector('table');
         return table ? table.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1 : 'no table';
