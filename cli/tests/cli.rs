@@ -614,7 +614,8 @@ fn report_svg_writes_four_charts_in_the_instruments_words() {
     let concepts = texts("concepts.svg");
     assert_eq!(concepts[0], "Gezonde relaties");
     // Each concept's label, marked when perspectives diverge, and its mean: the radar
-    // draws every label, then every mean, in the same order round the chart.
+    // draws every label (with its backdrop), then the ticks 1 to 5, then every mean in
+    // the same order round the chart.
     let at = |text: &str| {
         concepts
             .iter()
@@ -631,7 +632,12 @@ fn report_svg_writes_four_charts_in_the_instruments_words() {
     ];
     let labels: Vec<usize> = pairs.iter().map(|(label, _)| at(label)).collect();
     let means: Vec<usize> = pairs.iter().map(|(_, mean)| at(mean)).collect();
-    let first_mean = labels[labels.len() - 1] + 1;
+    let first_mean = labels[labels.len() - 1] + 6;
+    assert_eq!(
+        concepts[first_mean - 5..first_mean],
+        ["1", "2", "3", "4", "5"],
+        "{concepts:?}"
+    );
     assert_eq!(
         labels,
         (labels[0]..labels[0] + 6).collect::<Vec<_>>(),
@@ -668,8 +674,9 @@ fn report_svg_writes_four_charts_in_the_instruments_words() {
         .iter()
         .position(|t| t == "Equal standing ≠")
         .expect("Equal standing");
-    // The first label's mean comes first of the means, after the six labels.
-    assert_eq!(concepts[at + 6], "2.87", "{concepts:?}");
+    // The first label's mean comes first of the means, after the six labels and the
+    // five ticks.
+    assert_eq!(concepts[at + 11], "2.87", "{concepts:?}");
     assert_eq!(stderr(&o).lines().count(), 4, "{}", stderr(&o));
 }
 

@@ -425,10 +425,9 @@ pub fn ladder_chart_of(
     }
 }
 
-/// The box a label block of `size` (width, height) takes when anchored at `p` for
-/// axis angle `angle`: (left, top, right, bottom).
-fn label_box(p: (f64, f64), size: (f64, f64), angle: f64) -> (f64, f64, f64, f64) {
-    let (h, v) = label_anchor(angle);
+/// The box a label block of `size` (width, height) takes when anchored at `p` as
+/// [`label_anchor`] says: (left, top, right, bottom).
+fn label_box(p: (f64, f64), size: (f64, f64), (h, v): (Anchor, Anchor)) -> (f64, f64, f64, f64) {
     let left = match h {
         Anchor::Start => p.0,
         Anchor::Middle => p.0 - size.0 / 2.0,
@@ -454,15 +453,20 @@ pub fn fit_radar(
     sizes: &[(f64, f64)],
 ) -> ((i32, i32), f64) {
     let n = sizes.len();
+    // Each axis's direction, worked out once for the forty extents of the search.
+    let axes: Vec<((Anchor, Anchor), f64, f64)> = (0..n)
+        .map(|i| {
+            let a = axis_angle(i, n);
+            (label_anchor(a), a.cos(), a.sin())
+        })
+        .collect();
     // The extent of everything around a centre at (0, 0) for radius r.
     let extent = |r: f64| {
         let mut b = (-1.0f64, -1.0f64, 1.0f64, 1.0f64);
-        for (i, size) in sizes.iter().enumerate() {
-            let a = axis_angle(i, n);
-            let (c, s) = (a.cos(), a.sin());
+        for (size, &(anchor, c, s)) in sizes.iter().zip(&axes) {
             let ring = (r * c, r * s);
             let p = ((r + gap) * c, (r + gap) * s);
-            let (l, t, rt, bt) = label_box(p, *size, a);
+            let (l, t, rt, bt) = label_box(p, *size, anchor);
             b = (
                 b.0.min(l).min(ring.0),
                 b.1.min(t).min(ring.1),
@@ -535,67 +539,146 @@ fn closed(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
     out
 }
 
-/// Draws a radar chart filling `area`.
+/// What a radar shows that does not move with its points: the white ground, the title,
+/// the rings and spokes, the axis labels and the legend, and where the chart sits among
+/// them. Two radars with equal backdrops on areas of one size differ only in what
+/// [`draw_radar_data`] draws, so a page that redraws a radar per answer can draw the
+/// backdrop once and copy it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backdrop {
+    size: (u32, u32),
+    title: String,
+    /// Per axis, the label's lines (the divergence mark after the last).
+    labels: Vec<Vec<String>>,
+    legend: Vec<LegendEntry>,
+    center: (i32, i32),
+    radius: f64,
+}
+
+impl Backdrop {
+    /// The backdrop of `radar` on an area of `size` pixels. The layout leaves room for
+    /// each axis's value under its label, so it depends on how wide the values are
+    /// written ("geen score" is wider than "2,88").
+    #[must_use]
+    pub fn of(radar: &Radar, size: (u32, u32)) -> Self {
+        let (w, h) = size;
+        let fs = font_size(size);
+        let legend = legend_entries(radar);
+        let legend_h = legend_height(&legend, w, fs);
+        let n = radar.axes.len();
+        let values = radar.values();
+        let labels: Vec<Vec<String>> = (0..n)
+            .map(|i| {
+                let mut lines = wrap_label(&radar.axes[i], LABEL_CHARS);
+                if radar.divergent.get(i).copied().unwrap_or(false) {
+                    if let Some(last) = lines.last_mut() {
+                        last.push_str(" \u{2260}");
+                    }
+                }
+                lines
+            })
+            .collect();
+        // Each axis's block is its label's lines, then the value; the radius leaves room
+        // for the widest beside the chart and the tallest above and below.
+        let line_h = fs * 1.15;
+        let sizes: Vec<(f64, f64)> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, lines)| {
+                let value = value_text(radar, values.get(i).copied().flatten());
+                let width = lines
+                    .iter()
+                    .map(|l| text_width(l, fs))
+                    .fold(text_width(&value, fs), f64::max);
+                (width, (lines.len() + 1) as f64 * line_h)
+            })
+            .collect();
+        let (center, radius) = fit_radar(
+            (f64::from(w), f64::from(h) - legend_h),
+            f64::from(title_height(fs)),
+            fs * 0.8,
+            &sizes,
+        );
+        Backdrop {
+            size,
+            title: radar.title.clone(),
+            labels,
+            legend,
+            center,
+            radius,
+        }
+    }
+
+    fn fs(&self) -> f64 {
+        font_size(self.size)
+    }
+
+    /// Where line `j` of axis `i`'s block goes (the value is line `labels[i].len()`),
+    /// and how it is anchored.
+    fn line_at(&self, i: usize, j: usize) -> ((i32, i32), Pos) {
+        let n = self.labels.len();
+        let fs = self.fs();
+        let line_h = fs * 1.15;
+        let anchor = label_anchor(axis_angle(i, n));
+        let p = radar_point(self.center, self.radius + fs * 0.8, SCALE_MAX, i, n);
+        let k = self.labels.get(i).map_or(0, Vec::len) as f64 + 1.0;
+        let first = match anchor.1 {
+            Anchor::End => f64::from(p.1) - (k - 0.5) * line_h,
+            Anchor::Start => f64::from(p.1) + 0.5 * line_h,
+            Anchor::Middle => f64::from(p.1) - (k - 1.0) * line_h / 2.0,
+        };
+        let y = (first + j as f64 * line_h).round() as i32;
+        ((p.0, y), Pos::new(pos(anchor).h_pos, VPos::Center))
+    }
+}
+
+/// The value written under an axis label.
+fn value_text(radar: &Radar, value: Option<f64>) -> String {
+    value.map_or_else(|| radar.missing.clone(), |v| format_score(v, radar.decimal))
+}
+
+fn title_height(fs: f64) -> i32 {
+    (fs * 1.8) as i32
+}
+
+fn legend_height(legend: &[LegendEntry], width: u32, fs: f64) -> f64 {
+    let rows = legend_layout(legend, f64::from(width), fs).len();
+    if rows == 0 {
+        0.0
+    } else {
+        rows as f64 * fs * 1.15 + fs * 0.6
+    }
+}
+
+/// Draws a radar chart filling `area`: its backdrop, then its data.
 pub fn draw_radar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     radar: &Radar,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let backdrop = Backdrop::of(radar, area.dim_in_pixel());
+    draw_backdrop(area, &backdrop)?;
+    draw_radar_data(area, radar, &backdrop)
+}
+
+/// Draws a radar's backdrop filling `area` (of the size the backdrop was made for).
+pub fn draw_backdrop<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    backdrop: &Backdrop,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
-    let (w, h) = area.dim_in_pixel();
-    let fs = font_size((w, h));
-    let title_h = (fs * 1.8) as i32;
+    let (w, h) = backdrop.size;
+    let fs = backdrop.fs();
     let title_style = TextStyle::from(("sans-serif", fs * 1.15).into_font())
         .color(&INK)
         .pos(Pos::new(HPos::Center, VPos::Top));
     area.draw(&Text::new(
-        radar.title.clone(),
+        backdrop.title.clone(),
         ((w / 2) as i32, (fs * 0.4) as i32),
         title_style,
     ))?;
 
-    let legend = legend_entries(radar);
-    let line_h = fs * 1.15;
-    let legend_rows = legend_layout(&legend, f64::from(w), fs).len();
-    let legend_h = if legend_rows == 0 {
-        0.0
-    } else {
-        legend_rows as f64 * line_h + fs * 0.6
-    };
-
-    let n = radar.axes.len();
-    let values = radar.values();
-    // Each axis label is a few lines (the label wrapped, then the value); the radius
-    // leaves room for the widest beside the chart and the tallest above and below.
-    let blocks: Vec<Vec<String>> = (0..n)
-        .map(|i| {
-            let mut lines = wrap_label(&radar.axes[i], LABEL_CHARS);
-            if radar.divergent.get(i).copied().unwrap_or(false) {
-                if let Some(last) = lines.last_mut() {
-                    last.push_str(" \u{2260}");
-                }
-            }
-            let value = values.get(i).copied().flatten();
-            lines.push(
-                value.map_or_else(|| radar.missing.clone(), |v| format_score(v, radar.decimal)),
-            );
-            lines
-        })
-        .collect();
-    let sizes: Vec<(f64, f64)> = blocks
-        .iter()
-        .map(|b| {
-            let width = b.iter().map(|l| text_width(l, fs)).fold(0.0, f64::max);
-            (width, b.len() as f64 * line_h)
-        })
-        .collect();
-    let (center, radius) = fit_radar(
-        (f64::from(w), f64::from(h) - legend_h),
-        f64::from(title_h),
-        fs * 0.8,
-        &sizes,
-    );
-    let stroke = (fs / 7.0).max(1.0) as u32;
-
+    let (center, radius) = (backdrop.center, backdrop.radius);
+    let n = backdrop.labels.len();
     for level in 1..=5 {
         let ring: Vec<(i32, i32)> = (0..n)
             .map(|i| radar_point(center, radius, f64::from(level), i, n))
@@ -608,6 +691,72 @@ pub fn draw_radar<DB: DrawingBackend>(
             GRID.stroke_width(1),
         ))?;
     }
+
+    // The axis labels lie outside the outer ring, clear of every point and dot.
+    for (i, lines) in backdrop.labels.iter().enumerate() {
+        for (j, line) in lines.iter().enumerate() {
+            let (p, line_pos) = backdrop.line_at(i, j);
+            let style = TextStyle::from(("sans-serif", fs).into_font())
+                .color(&INK)
+                .pos(line_pos);
+            area.draw(&Text::new(line.clone(), p, style))?;
+        }
+    }
+
+    // The legend, in rows under the chart.
+    let line_h = fs * 1.15;
+    let legend_h = legend_height(&backdrop.legend, w, fs);
+    let rows = legend_layout(&backdrop.legend, f64::from(w), fs);
+    let stroke = stroke_width(fs);
+    let sw = (fs * 0.8) as i32;
+    let text_style = TextStyle::from(("sans-serif", fs * 0.85).into_font())
+        .color(&INK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (r, row) in rows.iter().enumerate() {
+        let y = (f64::from(h) - legend_h + fs * 0.3 + (r as f64 + 0.5) * line_h) as i32;
+        for (x, entry) in row {
+            let x = *x as i32;
+            match entry.swatch {
+                Swatch::Fill(c) => area.draw(&Rectangle::new(
+                    [(x, y - sw / 2), (x + sw, y + sw / 2)],
+                    c.mix(0.35).filled(),
+                ))?,
+                Swatch::Line(c, width) => area.draw(&PathElement::new(
+                    vec![(x, y), (x + sw, y)],
+                    c.stroke_width(width * stroke),
+                ))?,
+                Swatch::Mark => area.draw(&Text::new(
+                    "\u{2260}".to_owned(),
+                    (x, y),
+                    text_style.clone(),
+                ))?,
+            }
+            area.draw(&Text::new(
+                entry.label.clone(),
+                (x + sw + (fs * 0.4) as i32, y),
+                text_style.clone(),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+fn stroke_width(fs: f64) -> u32 {
+    (fs / 7.0).max(1.0) as u32
+}
+
+/// Draws what moves with a radar's values over its backdrop: the band between the lowest
+/// and highest respondent, the polygons and their dots, the tick labels and the values
+/// under the axis labels.
+pub fn draw_radar_data<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    radar: &Radar,
+    backdrop: &Backdrop,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let fs = backdrop.fs();
+    let (center, radius) = (backdrop.center, backdrop.radius);
+    let n = backdrop.labels.len();
+    let stroke = stroke_width(fs);
 
     // The spread between respondents: a band from the lowest to the highest score.
     let ranges = &radar.ranges;
@@ -656,7 +805,8 @@ pub fn draw_radar<DB: DrawingBackend>(
         draw_series(area, main, center, radius, n, stroke, fs)?;
     }
 
-    // Tick labels on their own spoke, halfway between two axes, where no point lies.
+    // Tick labels on their own spoke, halfway between two axes, where no point lies;
+    // over the polygons, which cross that spoke.
     let small = TextStyle::from(("sans-serif", fs * 0.75).into_font())
         .color(&MUTED)
         .pos(Pos::new(HPos::Center, VPos::Center));
@@ -666,71 +816,20 @@ pub fn draw_radar<DB: DrawingBackend>(
         area.draw(&Text::new(level.to_string(), p, small.clone()))?;
     }
 
-    // Every axis's label first, then every value: the font changes twice, not twice
-    // per axis (a canvas parses each font it is given as CSS).
-    for values_pass in [false, true] {
-        for (i, block) in blocks.iter().enumerate() {
-            let anchor = label_anchor(axis_angle(i, n));
-            let p = radar_point(center, radius + fs * 0.8, SCALE_MAX, i, n);
-            let k = block.len() as f64;
-            let first = match anchor.1 {
-                Anchor::End => f64::from(p.1) - (k - 0.5) * line_h,
-                Anchor::Start => f64::from(p.1) + 0.5 * line_h,
-                Anchor::Middle => f64::from(p.1) - (k - 1.0) * line_h / 2.0,
-            };
-            let line_pos = Pos::new(pos(anchor).h_pos, VPos::Center);
-            let present = values.get(i).copied().flatten().is_some();
-            for (j, line) in block.iter().enumerate() {
-                let is_value = j + 1 == block.len();
-                if is_value != values_pass {
-                    continue;
-                }
-                let color = match (is_value, present) {
-                    (false, _) => &INK,
-                    (true, true) => &BLUE,
-                    (true, false) => &VERMILLION_TEXT,
-                };
-                let size = if is_value { fs * 0.9 } else { fs };
-                let style = TextStyle::from(("sans-serif", size).into_font())
-                    .color(color)
-                    .pos(line_pos);
-                let y = (first + j as f64 * line_h).round() as i32;
-                area.draw(&Text::new(line.clone(), (p.0, y), style))?;
-            }
-        }
-    }
-
-    // The legend, in rows under the chart.
-    let rows = legend_layout(&legend, f64::from(w), fs);
-    let sw = (fs * 0.8) as i32;
-    let text_style = TextStyle::from(("sans-serif", fs * 0.85).into_font())
-        .color(&INK)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    for (r, row) in rows.iter().enumerate() {
-        let y = (f64::from(h) - legend_h + fs * 0.3 + (r as f64 + 0.5) * line_h) as i32;
-        for (x, entry) in row {
-            let x = *x as i32;
-            match entry.swatch {
-                Swatch::Fill(c) => area.draw(&Rectangle::new(
-                    [(x, y - sw / 2), (x + sw, y + sw / 2)],
-                    c.mix(0.35).filled(),
-                ))?,
-                Swatch::Line(c, width) => area.draw(&PathElement::new(
-                    vec![(x, y), (x + sw, y)],
-                    c.stroke_width(width * stroke),
-                ))?,
-                Swatch::Mark => area.draw(&Text::new(
-                    "\u{2260}".to_owned(),
-                    (x, y),
-                    text_style.clone(),
-                ))?,
-            }
-            area.draw(&Text::new(
-                entry.label.clone(),
-                (x + sw + (fs * 0.4) as i32, y),
-                text_style.clone(),
-            ))?;
-        }
+    // Each value under its axis label, in blue, or what stands for a missing one.
+    let values = radar.values();
+    for (i, lines) in backdrop.labels.iter().enumerate() {
+        let value = values.get(i).copied().flatten();
+        let color = if value.is_some() {
+            &BLUE
+        } else {
+            &VERMILLION_TEXT
+        };
+        let (p, line_pos) = backdrop.line_at(i, lines.len());
+        let style = TextStyle::from(("sans-serif", fs * 0.9).into_font())
+            .color(color)
+            .pos(line_pos);
+        area.draw(&Text::new(value_text(radar, value), p, style))?;
     }
     Ok(())
 }
@@ -781,14 +880,14 @@ fn draw_series<DB: DrawingBackend>(
     Ok(())
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Swatch {
     Fill(RGBColor),
     Line(RGBColor, u32),
     Mark,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct LegendEntry {
     label: String,
     swatch: Swatch,
@@ -1012,7 +1111,7 @@ mod tests {
         for (i, size) in sizes.iter().enumerate() {
             let a = axis_angle(i, 3);
             let p = (c.0 + (r + 8.0) * a.cos(), c.1 + (r + 8.0) * a.sin());
-            let (l, t, rt, b) = label_box(p, *size, a);
+            let (l, t, rt, b) = label_box(p, *size, label_anchor(a));
             assert!(
                 l >= -0.5 && rt <= 400.5 && t >= 29.5 && b <= 300.5,
                 "axis {i}: {l} {t} {rt} {b}"
@@ -1039,6 +1138,119 @@ mod tests {
         assert_eq!(format_score(4.0, '.'), "4.00");
         assert_eq!(format_score(-0.75, ','), "-0,75");
         assert_eq!(format_score(0.004, '.'), "0.00");
+    }
+
+    /// Records where a drawing puts ink: every non-white pixel plotters rasterises
+    /// (texts are left out; they go through `draw_text`, which records nothing).
+    struct Ink {
+        size: (u32, u32),
+        pixels: std::rc::Rc<std::cell::RefCell<Vec<(i32, i32)>>>,
+    }
+
+    impl DrawingBackend for Ink {
+        type ErrorType = std::io::Error;
+        fn get_size(&self) -> (u32, u32) {
+            self.size
+        }
+        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<std::io::Error>> {
+            Ok(())
+        }
+        fn present(&mut self) -> Result<(), DrawingErrorKind<std::io::Error>> {
+            Ok(())
+        }
+        fn draw_pixel(
+            &mut self,
+            point: BackendCoord,
+            color: BackendColor,
+        ) -> Result<(), DrawingErrorKind<std::io::Error>> {
+            if color.alpha > 0.0 && color.rgb != (255, 255, 255) {
+                self.pixels.borrow_mut().push(point);
+            }
+            Ok(())
+        }
+        fn draw_text<TStyle: BackendTextStyle>(
+            &mut self,
+            _: &str,
+            _: &TStyle,
+            _: BackendCoord,
+        ) -> Result<(), DrawingErrorKind<std::io::Error>> {
+            Ok(())
+        }
+    }
+
+    use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
+
+    /// The backdrop's labels are drawn before the data, so nothing of the data may lie on
+    /// them: a polygon at the top of the scale, its dots, a full band and a compared line,
+    /// on areas from small to large and radars of three to six axes.
+    #[test]
+    fn the_data_never_covers_an_axis_label() {
+        for n in [3, 4, 5, 6] {
+            for size in [(200, 200), (334, 334), (382, 300), (668, 668), (1200, 800)] {
+                let axes = [
+                    "Gelijkwaardigheid",
+                    "Respect",
+                    "Vrijheid",
+                    "Verantwoording",
+                    "Transparantie",
+                    "Vertrouwen",
+                ][..n]
+                    .iter()
+                    .map(|s| (*s).to_owned())
+                    .collect();
+                let mut radar = scores_radar(
+                    &Words::borrowed("Gezonde relaties", "Healthy relations"),
+                    axes,
+                    vec![Some(SCALE_MAX); n],
+                    &Words::borrowed("geen score", "no score"),
+                    ',',
+                    Lang::Nl,
+                );
+                radar.ranges = vec![Some((0.0, SCALE_MAX)); n];
+                radar.divergent = vec![true; n];
+                radar.series.push(Series {
+                    label: "Overheid".to_owned(),
+                    values: vec![Some(SCALE_MAX); n],
+                    color: ORANGE,
+                    kind: SeriesKind::Compare,
+                });
+                let backdrop = Backdrop::of(&radar, size);
+                let pixels = std::rc::Rc::default();
+                let area = Ink {
+                    size,
+                    pixels: std::rc::Rc::clone(&pixels),
+                }
+                .into_drawing_area();
+                draw_radar_data(&area, &radar, &backdrop).expect("drawn");
+                let pixels = pixels.borrow();
+                assert!(!pixels.is_empty());
+                let fs = backdrop.fs();
+                for (i, lines) in backdrop.labels.iter().enumerate() {
+                    for (j, line) in lines.iter().enumerate() {
+                        let ((x, y), pos) = backdrop.line_at(i, j);
+                        let w = text_width(line, fs);
+                        let left = match pos.h_pos {
+                            HPos::Left => f64::from(x),
+                            HPos::Center => f64::from(x) - w / 2.0,
+                            HPos::Right => f64::from(x) - w,
+                        } - 2.0;
+                        let (right, top, bottom) = (
+                            left + w + 4.0,
+                            f64::from(y) - fs * 0.6 - 2.0,
+                            f64::from(y) + fs * 0.6 + 2.0,
+                        );
+                        let hit = pixels.iter().find(|(px, py)| {
+                            (left..=right).contains(&f64::from(*px))
+                                && (top..=bottom).contains(&f64::from(*py))
+                        });
+                        assert!(
+                            hit.is_none(),
+                            "{n} axes on {size:?}: {hit:?} lies on the label {line:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
 

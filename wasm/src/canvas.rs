@@ -1,10 +1,15 @@
 //! Drawing a core chart on a canvas through plotters-canvas.
 //!
-//! [`Canvas`] is plotters-canvas's backend with one change: text. plotters-canvas sets
-//! the font, the fill colour, the alignment and the baseline before every text, four
-//! strings across the wasm boundary and a font parse each time, though a radar's
-//! eighteen texts use four fonts. `Canvas` sets only what changed since the last text,
-//! and leaves every other drawing call to plotters-canvas.
+//! [`Canvas`] is plotters-canvas's backend with one change: state. plotters-canvas sets
+//! the font, the colours, the line width, the alignment and the baseline before every
+//! text, path and dot, a string across the wasm boundary and a CSS parse each time,
+//! though a radar uses a handful of each. `Canvas` draws texts, paths, polygons and dots
+//! as plotters-canvas does, setting only what changed since the last one, and leaves
+//! every other drawing call to plotters-canvas.
+//!
+//! A radar's backdrop (ground, title, rings, spokes, labels, legend) is kept per canvas
+//! in a layer of its own: when the next radar on that canvas has the same backdrop, as
+//! when one answer changes, the layer is copied and only the data is drawn over it.
 
 use netwerkregie::chart;
 use plotters::coord::Shift;
@@ -28,10 +33,94 @@ pub fn area(canvas: HtmlCanvasElement) -> Result<DrawingArea<Canvas, Shift>, JsE
         .ok_or_else(|| JsError::new("the canvas has no 2d drawing context"))
 }
 
+/// Draws `radar` on `canvas`, over a copy of its backdrop when one equal to it is kept
+/// for this canvas (see [`Kept`]); else the backdrop is drawn into a kept layer first.
 pub fn radar(canvas: HtmlCanvasElement, radar: &chart::Radar) -> Result<(), JsError> {
-    let area = area(canvas)?;
-    chart::draw_radar(&area, radar).map_err(draw_error)?;
-    area.present().map_err(draw_error)
+    let (width, height) = (canvas.width(), canvas.height());
+    if width == 0 || height == 0 {
+        return Err(JsError::new(
+            "the canvas has no size; set canvas.width and canvas.height",
+        ));
+    }
+    let backdrop = chart::Backdrop::of(radar, (width, height));
+    let kept = KEPT.with_borrow_mut(|kept| {
+        let at = kept.iter().position(|k| k.target == canvas)?;
+        Some(kept.remove(at))
+    });
+    let layer = match kept {
+        Some(k) if k.backdrop == backdrop && same_size(&k.layer, &canvas) => Some(k.layer),
+        kept => kept
+            .map(|k| k.layer)
+            .filter(|layer| same_size(layer, &canvas))
+            .or_else(|| new_canvas(width, height))
+            .map(|layer| {
+                let area = area(layer.clone())?;
+                chart::draw_backdrop(&area, &backdrop).map_err(draw_error)?;
+                area.present().map_err(draw_error)?;
+                Ok::<_, JsError>(layer)
+            })
+            .transpose()?,
+    };
+    let backend = Canvas::new(canvas.clone())
+        .ok_or_else(|| JsError::new("the canvas has no 2d drawing context"))?;
+    let context = backend.context.clone();
+    let area = backend.into_drawing_area();
+    match &layer {
+        Some(layer) => context
+            .draw_image_with_html_canvas_element(layer, 0.0, 0.0)
+            .map_err(|_| JsError::new("drawing failed: the kept backdrop cannot be copied"))?,
+        // No document to make a layer in: the backdrop is drawn here, every time.
+        None => chart::draw_backdrop(&area, &backdrop).map_err(draw_error)?,
+    }
+    chart::draw_radar_data(&area, radar, &backdrop).map_err(draw_error)?;
+    area.present().map_err(draw_error)?;
+    if let Some(layer) = layer {
+        KEPT.with_borrow_mut(|kept| {
+            if kept.len() == KEEP {
+                kept.remove(0);
+            }
+            kept.push(Kept {
+                target: canvas,
+                backdrop,
+                layer,
+            });
+        });
+    }
+    Ok(())
+}
+
+/// A radar's backdrop as last drawn on `target`, in `layer`: a canvas of the same size
+/// that no page shows.
+struct Kept {
+    target: HtmlCanvasElement,
+    backdrop: chart::Backdrop,
+    layer: HtmlCanvasElement,
+}
+
+/// How many canvases keep their backdrop (the least recently drawn goes first): the
+/// page shows at most a handful of radars at once, and a layer costs what its canvas
+/// costs.
+const KEEP: usize = 8;
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Vec<Kept>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn same_size(a: &HtmlCanvasElement, b: &HtmlCanvasElement) -> bool {
+    a.width() == b.width() && a.height() == b.height()
+}
+
+/// A canvas outside the page; `None` where there is no document.
+fn new_canvas(width: u32, height: u32) -> Option<HtmlCanvasElement> {
+    let canvas: HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
 }
 
 #[cfg(feature = "full")]
@@ -72,20 +161,32 @@ fn ours(e: DrawingErrorKind<Inner>) -> DrawingErrorKind<CanvasError> {
     }
 }
 
-/// The text state last set on the context (`None`: unknown, set it before the next text).
+/// A colour as plotters gives it: red, green and blue, and opacity.
+type Rgba = ((u8, u8, u8), f64);
+
+/// The drawing state last set on the context (`None`: unknown, set it before use).
 #[derive(Default)]
-struct TextState {
+struct State {
     font: String,
     align: Option<&'static str>,
     baseline: Option<&'static str>,
-    fill: Option<((u8, u8, u8), f64)>,
+    fill: Option<Rgba>,
+    /// The stroke colour and line width.
+    stroke: Option<(Rgba, u32)>,
 }
 
-/// plotters-canvas's backend, with text drawn without setting unchanged state again.
+/// plotters-canvas's backend, with text and shapes drawn without setting unchanged state
+/// again.
 pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
-    text: TextState,
+    state: State,
+}
+
+/// A colour as the canvas reads it, written as plotters-canvas writes it.
+fn css(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({r},{g},{b},{})", color.alpha)
 }
 
 impl Canvas {
@@ -95,14 +196,46 @@ impl Canvas {
         Some(Canvas {
             inner,
             context,
-            text: TextState::default(),
+            state: State::default(),
         })
     }
 
-    /// plotters-canvas has set the fill colour: the next text sets its own.
-    fn filled(&mut self, drawn: Result<(), DrawingErrorKind<Inner>>) -> Drawn {
-        self.text.fill = None;
+    /// plotters-canvas has set the fill or stroke style: the next shape sets its own.
+    fn styled(&mut self, drawn: Result<(), DrawingErrorKind<Inner>>) -> Drawn {
+        self.state.fill = None;
+        self.state.stroke = None;
         drawn.map_err(ours)
+    }
+
+    fn set_fill(&mut self, color: BackendColor) {
+        let fill = (color.rgb, color.alpha);
+        if self.state.fill != Some(fill) {
+            self.context.set_fill_style_str(&css(color));
+            self.state.fill = Some(fill);
+        }
+    }
+
+    fn set_stroke<S: BackendStyle>(&mut self, style: &S) {
+        let color = style.color();
+        let stroke = ((color.rgb, color.alpha), style.stroke_width());
+        if self.state.stroke != Some(stroke) {
+            self.context.set_stroke_style_str(&css(color));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.state.stroke = Some(stroke);
+        }
+    }
+
+    /// Moves to the first point and lines to the rest; false when there is none.
+    fn trace<I: IntoIterator<Item = BackendCoord>>(&self, path: I) -> bool {
+        let mut path = path.into_iter();
+        let Some(start) = path.next() else {
+            return false;
+        };
+        self.context.move_to(f64::from(start.0), f64::from(start.1));
+        for next in path {
+            self.context.line_to(f64::from(next.0), f64::from(next.1));
+        }
+        true
     }
 }
 
@@ -123,7 +256,7 @@ impl DrawingBackend for Canvas {
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
         let drawn = self.inner.draw_pixel(point, color);
-        self.filled(drawn)
+        self.styled(drawn)
     }
 
     fn draw_line<S: BackendStyle>(
@@ -132,7 +265,8 @@ impl DrawingBackend for Canvas {
         to: BackendCoord,
         style: &S,
     ) -> Drawn {
-        self.inner.draw_line(from, to, style).map_err(ours)
+        let drawn = self.inner.draw_line(from, to, style);
+        self.styled(drawn)
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -143,7 +277,7 @@ impl DrawingBackend for Canvas {
         fill: bool,
     ) -> Drawn {
         let drawn = self.inner.draw_rect(upper_left, bottom_right, style, fill);
-        self.filled(drawn)
+        self.styled(drawn)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -151,7 +285,18 @@ impl DrawingBackend for Canvas {
         path: I,
         style: &S,
     ) -> Drawn {
-        self.inner.draw_path(path, style).map_err(ours)
+        // As plotters-canvas draws it, with the stroke style set only when it changed.
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.context.begin_path();
+        let mut path = path.into_iter().peekable();
+        if path.peek().is_some() {
+            self.set_stroke(style);
+        }
+        self.trace(path);
+        self.context.stroke();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -161,8 +306,30 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Drawn {
-        let drawn = self.inner.draw_circle(center, radius, style, fill);
-        self.filled(drawn)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.set_fill(style.color());
+        } else {
+            self.set_stroke(style);
+        }
+        self.context.begin_path();
+        self.context
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(|_| DrawingErrorKind::DrawingError(CanvasError("arc failed".to_owned())))?;
+        if fill {
+            self.context.fill();
+        } else {
+            self.context.stroke();
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -170,8 +337,19 @@ impl DrawingBackend for Canvas {
         vert: I,
         style: &S,
     ) -> Drawn {
-        let drawn = self.inner.fill_polygon(vert, style);
-        self.filled(drawn)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.context.begin_path();
+        let mut vert = vert.into_iter().peekable();
+        if vert.peek().is_some() {
+            self.set_fill(style.color());
+        }
+        if self.trace(vert) {
+            self.context.close_path();
+        }
+        self.context.fill();
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -186,7 +364,7 @@ impl DrawingBackend for Canvas {
         }
         if !matches!(style.transform(), FontTransform::None) {
             // Rotated text (no chart of ours has any): plotters-canvas sets everything.
-            self.text = TextState::default();
+            self.state = State::default();
             return self.inner.draw_text(text, style, pos).map_err(ours);
         }
         let baseline = match style.anchor().v_pos {
@@ -194,26 +372,20 @@ impl DrawingBackend for Canvas {
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         };
-        if self.text.baseline != Some(baseline) {
+        if self.state.baseline != Some(baseline) {
             self.context.set_text_baseline(baseline);
-            self.text.baseline = Some(baseline);
+            self.state.baseline = Some(baseline);
         }
         let align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        if self.text.align != Some(align) {
+        if self.state.align != Some(align) {
             self.context.set_text_align(align);
-            self.text.align = Some(align);
+            self.state.align = Some(align);
         }
-        let fill = (color.rgb, color.alpha);
-        if self.text.fill != Some(fill) {
-            let (r, g, b) = color.rgb;
-            self.context
-                .set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
-            self.text.fill = Some(fill);
-        }
+        self.set_fill(color);
         // The font as plotters-canvas writes it.
         let font = format!(
             "{} {}px {}",
@@ -221,9 +393,9 @@ impl DrawingBackend for Canvas {
             style.size(),
             style.family().as_str()
         );
-        if self.text.font != font {
+        if self.state.font != font {
             self.context.set_font(&font);
-            self.text.font = font;
+            self.state.font = font;
         }
         self.context
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
@@ -240,7 +412,7 @@ impl DrawingBackend for Canvas {
 
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {
         let drawn = self.inner.blit_bitmap(pos, size, src);
-        self.filled(drawn)
+        self.styled(drawn)
     }
 }
 
@@ -278,10 +450,27 @@ mod tests {
             .expect("2d")
             .dyn_into()
             .expect("context");
-        ctx.get_image_data(0.0, 0.0, 382.0, 382.0)
-            .expect("pixels")
-            .data()
-            .to_vec()
+        ctx.get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .expect("pixels")
+        .data()
+        .to_vec()
+    }
+
+    /// What plotters-canvas draws for `radar` on a new canvas of `size` pixels.
+    fn fresh(radar: &chart::Radar, size: u32) -> Vec<u8> {
+        let theirs = canvas();
+        theirs.set_width(size);
+        theirs.set_height(size);
+        let area = CanvasBackend::with_canvas_object(theirs.clone())
+            .expect("context")
+            .into_drawing_area();
+        chart::draw_radar(&area, radar).expect("drawn");
+        pixels(&theirs)
     }
 
     /// A radar with every kind of text: a title, wrapped labels, values in blue and a
@@ -324,5 +513,59 @@ mod tests {
         // Drawn again on a used canvas (state left from the last drawing): the same.
         super::radar(ours.clone(), &radar).expect("drawn again");
         assert!(pixels(&ours) == b, "a second drawing differs");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_radar_drawn_over_its_kept_backdrop_looks_as_if_drawn_whole() {
+        let ours = canvas();
+        let mut first = radar();
+        first.series[0].values[2] = Some(3.0);
+        super::radar(ours.clone(), &first).expect("drawn");
+        // One answer later: other values, written as wide, so the backdrop is kept.
+        let mut next = first.clone();
+        next.series[0].values[1] = Some(3.9);
+        next.series[0].values[4] = Some(1.25);
+        let size = chart::Backdrop::of(&first, (382, 382));
+        assert!(
+            size == chart::Backdrop::of(&next, (382, 382)),
+            "the same backdrop"
+        );
+        super::radar(ours.clone(), &next).expect("drawn over the kept backdrop");
+        assert!(
+            pixels(&ours) == fresh(&next, 382),
+            "differs from a whole drawing"
+        );
+        // A value goes missing: "geen score" is wider than any label on the right, so the
+        // layout and the backdrop change.
+        let mut missing = next.clone();
+        missing.series[0].values[1] = None;
+        assert!(size != chart::Backdrop::of(&missing, (382, 382)));
+        super::radar(ours.clone(), &missing).expect("drawn with a new backdrop");
+        assert!(
+            pixels(&ours) == fresh(&missing, 382),
+            "a new backdrop differs"
+        );
+        // The page resizes the canvas: drawn whole again at the new size.
+        ours.set_width(300);
+        ours.set_height(300);
+        super::radar(ours.clone(), &missing).expect("drawn at a new size");
+        assert!(
+            pixels(&ours) == fresh(&missing, 300),
+            "a resized canvas differs"
+        );
+        // Something else drawn on the canvas in between is covered by the copy.
+        let ctx: CanvasRenderingContext2d = ours
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .expect("2d")
+            .dyn_into()
+            .expect("context");
+        ctx.fill_rect(0.0, 0.0, 300.0, 300.0);
+        super::radar(ours.clone(), &missing).expect("drawn again");
+        assert!(
+            pixels(&ours) == fresh(&missing, 300),
+            "a painted-over canvas differs"
+        );
     }
 }
