@@ -519,11 +519,13 @@ pub fn wrap_label(label: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// A generous estimate of a sans-serif text's width: the chart is laid out before
-/// any font is measured, and the same layout must hold on canvas and in SVG.
+/// An estimate of a sans-serif text's width: the chart is laid out before any font is
+/// measured, and the same layout must hold on canvas and in SVG. 0.6 em a character is
+/// DejaVu Sans's average (Linux's usual sans-serif, wider than Arial or Helvetica); the
+/// radar keeps a margin at its sides for words wider than that.
 #[must_use]
 pub fn text_width(text: &str, font_size: f64) -> f64 {
-    text.chars().count() as f64 * font_size * 0.56
+    text.chars().count() as f64 * font_size * 0.6
 }
 
 /// The font size in pixels for an area: text scales with the canvas.
@@ -593,12 +595,15 @@ impl Backdrop {
                 (width, (lines.len() + 1) as f64 * line_h)
             })
             .collect();
+        // A margin at the sides, for a font wider than the estimate.
+        let margin = (fs * 0.4).round();
         let (center, radius) = fit_radar(
-            (f64::from(w), f64::from(h) - legend_h),
+            (f64::from(w) - 2.0 * margin, f64::from(h) - legend_h),
             f64::from(title_height(fs)),
             fs * 0.8,
             &sizes,
         );
+        let center = (center.0 + margin as i32, center.1);
         Backdrop {
             size,
             title: radar.title.clone(),
