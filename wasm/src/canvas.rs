@@ -442,23 +442,27 @@ mod tests {
         canvas
     }
 
-    fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
-        let ctx: CanvasRenderingContext2d = canvas
+    fn context2d(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+        canvas
             .get_context("2d")
             .ok()
             .flatten()
             .expect("2d")
             .dyn_into()
-            .expect("context");
-        ctx.get_image_data(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        )
-        .expect("pixels")
-        .data()
-        .to_vec()
+            .expect("context")
+    }
+
+    fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+        context2d(canvas)
+            .get_image_data(
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            )
+            .expect("pixels")
+            .data()
+            .to_vec()
     }
 
     /// What plotters-canvas draws for `radar` on a new canvas of `size` pixels.
@@ -554,14 +558,7 @@ mod tests {
             "a resized canvas differs"
         );
         // Something else drawn on the canvas in between is covered by the copy.
-        let ctx: CanvasRenderingContext2d = ours
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .expect("2d")
-            .dyn_into()
-            .expect("context");
-        ctx.fill_rect(0.0, 0.0, 300.0, 300.0);
+        context2d(&ours).fill_rect(0.0, 0.0, 300.0, 300.0);
         super::radar(ours.clone(), &missing).expect("drawn again");
         assert!(
             pixels(&ours) == fresh(&missing, 300),
