@@ -195,6 +195,8 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     await page.selectOption('#group-by', 'sector');
     await page.fill('#group-min', '1');
     await page.press('#group-min', 'Enter');
+    await page.waitForSelector('#sec-splits .hint >> text=Elke groep toont zijn scores');
+    assert.equal(await page.textContent('#sec-splits .hint'), 'Per sector. Elke groep toont zijn scores, ook een groep van één respondent.');
     await page.check('#group-compare');
     await page.selectOption('#group-compare-a', JSON.stringify('overheid'));
     // Everyone else is offered after the split's groups, and chosen by keyboard.

@@ -137,7 +137,8 @@ export function splitSection(dimension, groups, report, L, lang, minGroup, rest 
   return section(
     'sec-splits',
     `${L.say('section.splits', lang)}: ${dimensionName}`,
-    h('p', { class: 'hint' }, w(lang, 'splitIntro', { dimension: dimensionName, n: minGroup })),
+    // A minimum of one withholds nothing: the hint says so, not "fewer than 1".
+    h('p', { class: 'hint' }, w(lang, minGroup > 1 ? 'splitIntro' : 'splitIntroAll', { dimension: dimensionName, n: minGroup })),
     table({
       id: 'table-split',
       caption: `${L.say('section.splits', lang)}: ${dimensionName}`,
