@@ -492,6 +492,9 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     await page.waitForSelector('text=Read responses');
     assert.equal(await page.textContent('#table-concepts caption'), 'Healthy relations');
     assert.match(await page.textContent('#table-concepts tbody tr td:nth-child(3)'), /^\d\.\d\d$/);
+    // The downloads are named in English too.
+    const csv = await downloaded(page, () => page.click('button[data-action="csv"]'));
+    assert.match(csv.name, /^netwerkscan-group-scores-\d{4}-\d{2}-\d{2}\.csv$/);
     await page.click('.lang-toggle button[data-lang="nl"]');
     await page.waitForSelector('text=Antwoorden inlezen');
     tab.assertClean();

@@ -190,6 +190,29 @@ describe("Anna keeps her result: charts, scores and a printout", () => {
   });
 });
 
+describe('the files are named in the scan\u2019s language', () => {
+  it('in English: the charts and scores of a respondent without a name', async () => {
+    const tab = await openTab(env.browser, { origins: [env.origin], viewport: DESKTOP });
+    await withoutSavePicker(tab.context);
+    const { page } = tab;
+    await gotoScan(page, `${env.url}?lang=en`);
+    await setResponse(page, { ...ANNA, respondent: { ...ANNA.respondent, alias: '' } });
+    await gotoResult(page, 'netwerk-scan', 'en');
+    await scan(page).getByRole('heading', { name: 'Keep your result' }).waitFor();
+    const modules = await downloaded(page, () => chartButton(page, 'modules', 'svg').click());
+    assert.equal(modules.name, `netwerkscan-result-core-questions-${today()}.svg`);
+    const csv = await downloaded(page, () => scan(page).locator('button[data-action="export-csv"]').click());
+    assert.equal(csv.name, `netwerkscan-result-scores-${today()}.csv`);
+    // Back in Dutch, the same files are named in Dutch.
+    await scan(page).getByRole('button', { name: 'Nederlands' }).click();
+    await scan(page).getByRole('heading', { name: 'Je resultaat bewaren' }).waitFor();
+    const concepts = await downloaded(page, () => chartButton(page, 'concepts', 'png').click());
+    assert.equal(concepts.name, `netwerkscan-resultaat-begrippen-${today()}.png`);
+    tab.assertClean();
+    await tab.close();
+  });
+});
+
 describe('saving the result the way the response is saved', () => {
   it("writes through the browser's save dialog where there is one", async () => {
     const tab = await openTab(env.browser, { origins: [env.origin] });

@@ -1056,16 +1056,15 @@ export async function startGroup(ctx) {
 
   async function saveNetwork() {
     const text = writeNetwork({ responses: state.current.map((e) => e.text), baseline: state.baseline.map((e) => e.text), notes: state.notes });
-    await offer(new Blob([text], { type: 'application/json' }), fileName('netwerk', 'json'), 'networkSaved');
+    await offer(new Blob([text], { type: 'application/json' }), fileName('network', 'json', { lang }), 'networkSaved');
   }
 
   async function downloadChart(def, kind) {
     if (!handle) return;
     try {
-      const what = { concepts: 'begrippen', modules: 'kernvragen', ladder: 'ladder', influence: 'invloed', 'ladder-government': 'ladder-overheid', 'ladder-partners': 'ladder-partners' }[def.key] ?? def.key;
       const options = drawOptions(def);
-      if (kind === 'svg') await offer(new Blob([chartSvg(scan, def, handle, lang, options)], { type: 'image/svg+xml' }), fileName(what, 'svg'), 'downloaded');
-      else await offer(chartPng(scan, def, handle, lang, options), fileName(what, 'png'), 'downloaded');
+      if (kind === 'svg') await offer(new Blob([chartSvg(scan, def, handle, lang, options)], { type: 'image/svg+xml' }), fileName(def.key, 'svg', { lang }), 'downloaded');
+      else await offer(chartPng(scan, def, handle, lang, options), fileName(def.key, 'png', { lang }), 'downloaded');
     } catch (error) {
       say('alert', w(lang, 'error', { message: errorText(error) }));
     }
@@ -1082,7 +1081,7 @@ export async function startGroup(ctx) {
       if (rest) options.rest = rest;
       all = scan.analyseSet(sets.current, sets.baseline, options);
       const text = scan.csv(all, lang);
-      offer(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName('scores', 'csv'), 'csvSaved').catch((error) => say('alert', w(lang, 'error', { message: errorText(error) })));
+      offer(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName('scores', 'csv', { lang }), 'csvSaved').catch((error) => say('alert', w(lang, 'error', { message: errorText(error) })));
     } catch (error) {
       say('alert', w(lang, 'error', { message: errorText(error) }));
     } finally {

@@ -6,9 +6,39 @@
 import { EXPORT_SIZE, canvasPng, isoDate } from '../export.js';
 import { drawChart } from './charts.js';
 
-/** `netwerkscan-groep-<what>-<date>.<ext>` */
-export function fileName(what, ext, date = new Date()) {
-  return `netwerkscan-groep-${what}-${isoDate(date)}.${ext}`;
+/** What each download is called in its file's name, in the scan's language. */
+const FILE_WORDS = {
+  nl: {
+    group: 'groep',
+    network: 'netwerk',
+    scores: 'scores',
+    concepts: 'begrippen',
+    modules: 'kernvragen',
+    influence: 'invloed',
+    ladder: 'ladder',
+    'ladder-government': 'ladder-overheid',
+    'ladder-partners': 'ladder-partners',
+  },
+  en: {
+    group: 'group',
+    network: 'network',
+    scores: 'scores',
+    concepts: 'concepts',
+    modules: 'core-questions',
+    influence: 'influence',
+    ladder: 'ladder',
+    'ladder-government': 'ladder-government',
+    'ladder-partners': 'ladder-partners',
+  },
+};
+
+/**
+ * `netwerkscan-groep-<what>-<date>.<ext>` (in English `netwerkscan-group-…`): `what` is
+ * a chart's key, 'network' or 'scores'.
+ */
+export function fileName(what, ext, { lang = 'nl', date = new Date() } = {}) {
+  const words = FILE_WORDS[lang] ?? FILE_WORDS.nl;
+  return `netwerkscan-${words.group}-${words[what] ?? what}-${isoDate(date)}.${ext}`;
 }
 
 /** The chart drawn by the core on a canvas of its own, with its legend, as a PNG blob. */

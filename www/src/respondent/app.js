@@ -160,7 +160,7 @@ export async function startRespondent(ctx) {
   const nav = createNav(parts.nav, steps);
   const handover = createHandover({
     text: () => scan.responseToJson(store.state.response),
-    fileName: () => responseFileName(store.state.response),
+    fileName: () => responseFileName(store.state.response, { lang: lang() }),
     alias: () => store.state.response.respondent?.alias ?? '',
     lang,
     trainer: () => ({ name: element.trainerName, email: element.trainerEmail }),

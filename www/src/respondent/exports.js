@@ -13,7 +13,11 @@ import { CHART_KEYS, DRAW } from './charts.js';
 import { resultFileName, saveFile, frameContext } from './files.js';
 
 /** The file name's word for each chart, as the group view names its exports. */
-const FILE_WORD = { concepts: 'begrippen', modules: 'kernvragen', influence: 'invloed', ladder: 'ladder' };
+/** Each chart's word in its file's name, in the scan's language. */
+const FILE_WORD = {
+  nl: { concepts: 'begrippen', modules: 'kernvragen', influence: 'invloed', ladder: 'ladder' },
+  en: { concepts: 'concepts', modules: 'core-questions', influence: 'influence', ladder: 'ladder' },
+};
 
 /**
  * `view()` gives {scan, lang, words, response}; `handle()` the report held in wasm;
@@ -55,7 +59,7 @@ export function createResultExports({ view, handle, holder, messages, charts }) 
     const report = handle();
     if (!report || !CHART_KEYS.includes(key)) return Promise.resolve();
     const { scan, lang, response } = view();
-    const name = resultFileName(response, FILE_WORD[key], kind);
+    const name = resultFileName(response, (FILE_WORD[lang] ?? FILE_WORD.nl)[key], kind, { lang });
     if (kind === 'svg') return save(name, 'image/svg+xml', () => scan.svg(key, report, lang, EXPORT_SIZE, EXPORT_SIZE, undefined));
     return save(name, 'image/png', () => canvasPng((canvas) => DRAW[key](scan, canvas, report, lang)));
   }
@@ -64,7 +68,7 @@ export function createResultExports({ view, handle, holder, messages, charts }) 
     const report = handle();
     if (!report) return Promise.resolve();
     const { scan, lang, response } = view();
-    return save(resultFileName(response, 'scores', 'csv'), 'text/csv;charset=utf-8', () => scan.csv(report, lang));
+    return save(resultFileName(response, 'scores', 'csv', { lang }), 'text/csv;charset=utf-8', () => scan.csv(report, lang));
   }
 
   async function print() {

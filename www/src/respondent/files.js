@@ -19,15 +19,23 @@ function slug(text) {
     .slice(0, 60);
 }
 
-/** `netwerkscan-<alias or 'antwoorden'>-<yyyy-mm-dd>.json` */
-export function responseFileName(response, date = new Date()) {
-  const alias = slug(response?.respondent?.alias) || 'antwoorden';
+/** The words in file names, in the scan's language. */
+const FILE_WORDS = {
+  nl: { answers: 'antwoorden', result: 'resultaat' },
+  en: { answers: 'answers', result: 'result' },
+};
+
+const fileWords = (lang) => FILE_WORDS[lang] ?? FILE_WORDS.nl;
+
+/** `netwerkscan-<alias or 'antwoorden'>-<yyyy-mm-dd>.json` (in English: 'answers'). */
+export function responseFileName(response, { lang = 'nl', date = new Date() } = {}) {
+  const alias = slug(response?.respondent?.alias) || fileWords(lang).answers;
   return `netwerkscan-${alias}-${isoDate(date)}.json`;
 }
 
 /** `netwerkscan-<alias or 'resultaat'>-<what>-<yyyy-mm-dd>.<ext>`: an export of the result. */
-export function resultFileName(response, what, ext, date = new Date()) {
-  const alias = slug(response?.respondent?.alias) || 'resultaat';
+export function resultFileName(response, what, ext, { lang = 'nl', date = new Date() } = {}) {
+  const alias = slug(response?.respondent?.alias) || fileWords(lang).result;
   return `netwerkscan-${alias}-${what}-${isoDate(date)}.${ext}`;
 }
 
