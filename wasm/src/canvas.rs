@@ -44,10 +44,15 @@ pub fn radar(canvas: HtmlCanvasElement, radar: &chart::Radar) -> Result<(), JsEr
     }
     let backdrop = chart::Backdrop::of(radar, (width, height));
     let kept = KEPT.with_borrow_mut(|kept| {
+        // A canvas that has left the page is let go, with its layer.
+        kept.retain(|k| k.target.is_connected());
         let at = kept.iter().position(|k| k.target == canvas)?;
         Some(kept.remove(at))
     });
     let layer = match kept {
+        // A canvas outside the page (an export's, a print image's) is drawn once: whole,
+        // without a layer.
+        _ if !canvas.is_connected() => None,
         Some(k) if k.backdrop == backdrop && same_size(&k.layer, &canvas) => Some(k.layer),
         kept => kept
             .map(|k| k.layer)
@@ -69,7 +74,7 @@ pub fn radar(canvas: HtmlCanvasElement, radar: &chart::Radar) -> Result<(), JsEr
         Some(layer) => context
             .draw_image_with_html_canvas_element(layer, 0.0, 0.0)
             .map_err(|_| JsError::new("drawing failed: the kept backdrop cannot be copied"))?,
-        // No document to make a layer in: the backdrop is drawn here, every time.
+        // Off the page, or no document to make a layer in: the backdrop is drawn here.
         None => chart::draw_backdrop(&area, &backdrop).map_err(draw_error)?,
     }
     chart::draw_radar_data(&area, radar, &backdrop).map_err(draw_error)?;
@@ -97,9 +102,9 @@ struct Kept {
     layer: HtmlCanvasElement,
 }
 
-/// How many canvases keep their backdrop (the least recently drawn goes first): the
-/// page shows at most a handful of radars at once, and a layer costs what its canvas
-/// costs.
+/// How many canvases on the page keep their backdrop (the least recently drawn goes
+/// first): the page shows at most a handful of radars at once, and a layer costs what
+/// its canvas costs.
 const KEEP: usize = 8;
 
 thread_local! {
@@ -442,6 +447,23 @@ mod tests {
         canvas
     }
 
+    /// A canvas on the page, as the page's own radars are.
+    fn shown() -> HtmlCanvasElement {
+        let canvas = canvas();
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .expect("a body")
+            .append_child(&canvas)
+            .expect("appended");
+        canvas
+    }
+
+    /// Whether `canvas` keeps a backdrop.
+    fn keeps(canvas: &HtmlCanvasElement) -> bool {
+        super::KEPT.with_borrow(|kept| kept.iter().any(|k| &k.target == canvas))
+    }
+
     fn context2d(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
         canvas
             .get_context("2d")
@@ -521,7 +543,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn a_radar_drawn_over_its_kept_backdrop_looks_as_if_drawn_whole() {
-        let ours = canvas();
+        let ours = shown();
         let mut first = radar();
         first.series[0].values[2] = Some(3.0);
         super::radar(ours.clone(), &first).expect("drawn");
@@ -559,10 +581,23 @@ mod tests {
         );
         // Something else drawn on the canvas in between is covered by the copy.
         context2d(&ours).fill_rect(0.0, 0.0, 300.0, 300.0);
+        assert!(keeps(&ours));
         super::radar(ours.clone(), &missing).expect("drawn again");
         assert!(
             pixels(&ours) == fresh(&missing, 300),
             "a painted-over canvas differs"
         );
+        // Taken off the page: its layer is let go at the next drawing.
+        ours.remove();
+        super::radar(canvas(), &missing).expect("drawn off the page");
+        assert!(!keeps(&ours), "a canvas off the page keeps its layer");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_canvas_off_the_page_is_drawn_whole_and_keeps_nothing() {
+        let export = canvas();
+        super::radar(export.clone(), &radar()).expect("drawn");
+        assert!(!keeps(&export), "an export's canvas keeps a layer");
+        assert!(pixels(&export) == fresh(&radar(), 382));
     }
 }
