@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use netwerkregie::model::{
     Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung, Sector,
 };
-use netwerkregie::response::MAX_RESPONSE_BYTES;
+use netwerkregie::response::{MAX_RESPONSE_BYTES, RESPONDENT_FIELDS, TOP_LEVEL_FIELDS};
 use netwerkregie::{Instrument, Trigger};
 
 /// Nesting deeper than this is not parsed (the mutator itself must not overflow its
@@ -414,43 +414,30 @@ const STRING_EDGES: &[&str] = &[
 pub fn vocabulary() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<String> = [
-            "format",
-            "version",
-            "instrument",
-            "id",
-            "from",
-            "respondent",
-            "alias",
-            "organisation",
-            "roles",
-            "position",
-            "sector",
-            "level",
-            "form",
-            "answers",
-            "importance",
-            "comments",
-            "ladder",
-            "current",
-            "desired",
-            "interests",
-            "influence",
-            "scores",
-            "ladder_current",
-            "ladder_desired",
-            "netwerkscan-response",
-            "netwerkscan-instrument",
-            "netwerkscan",
-            "nl",
-            "en",
-            "de",
-            "1",
-            "2",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+        // The response's own fields as the readers know them, then the rest.
+        let fields = TOP_LEVEL_FIELDS.iter().chain(&RESPONDENT_FIELDS);
+        let mut words: Vec<String> = fields
+            .chain(&[
+                "id",
+                "from",
+                "left_out",
+                "current",
+                "desired",
+                "influence",
+                "scores",
+                "ladder_current",
+                "ladder_desired",
+                "netwerkscan-response",
+                "netwerkscan-instrument",
+                "netwerkscan",
+                "nl",
+                "en",
+                "de",
+                "1",
+                "2",
+            ])
+            .map(|s| (*s).to_owned())
+            .collect();
         words.extend(Concept::ALL.iter().map(|c| c.id().to_owned()));
         words.extend(Module::ALL.iter().map(|m| m.id().to_owned()));
         words.extend(Role::ALL.iter().map(|r| r.id().to_owned()));

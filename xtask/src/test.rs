@@ -97,6 +97,13 @@ fn all_steps(root: &Path, steps: &mut Steps) -> Result {
     steps.run(
         &format!("fuzzing (cargo xtask fuzz --time {})", fuzz::CI_SECONDS),
         || {
+            // The fuzz crate's own tests first (its reference readers, its dictionary
+            // against the vocabulary): it is a workspace of its own, outside `--workspace`.
+            tools::run(tools::cargo(root).args([
+                "test".as_ref(),
+                "--manifest-path".as_ref(),
+                root.join("fuzz").join("Cargo.toml").as_os_str(),
+            ]))?;
             let stats = fuzz::run(root, &fuzz::Options::ci())?;
             Ok(Outcome::Detail(
                 stats
