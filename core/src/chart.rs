@@ -1192,22 +1192,16 @@ mod tests {
     fn the_data_never_covers_an_axis_label() {
         for n in [3, 4, 5, 6] {
             for size in [(200, 200), (334, 334), (382, 300), (668, 668), (1200, 800)] {
-                let axes = [
-                    "Gelijkwaardigheid",
-                    "Respect",
-                    "Vrijheid",
-                    "Verantwoording",
-                    "Transparantie",
-                    "Vertrouwen",
-                ][..n]
+                let key = crate::instrument::BUILTIN_CONCEPTS;
+                let axes = key.labels[..n]
                     .iter()
-                    .map(|s| (*s).to_owned())
+                    .map(|l| l.get(Lang::Nl).to_owned())
                     .collect();
                 let mut radar = scores_radar(
-                    &Words::borrowed("Gezonde relaties", "Healthy relations"),
+                    &key.title,
                     axes,
                     vec![Some(SCALE_MAX); n],
-                    &Words::borrowed("geen score", "no score"),
+                    &key.missing,
                     ',',
                     Lang::Nl,
                 );

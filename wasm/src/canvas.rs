@@ -502,16 +502,12 @@ mod tests {
     /// A radar with every kind of text: a title, wrapped labels, values in blue and a
     /// missing one in vermillion, and ticks.
     fn radar() -> chart::Radar {
-        let axes = [
-            "Gelijkwaardigheid",
-            "Respect",
-            "Vrijheid",
-            "Verantwoording",
-            "Transparantie",
-            "Vertrouwen",
-        ]
-        .map(str::to_owned)
-        .to_vec();
+        let key = netwerkregie::instrument::BUILTIN_CONCEPTS;
+        let axes = key
+            .labels
+            .iter()
+            .map(|l| l.get(Lang::Nl).to_owned())
+            .collect();
         let values = vec![
             Some(2.875),
             Some(4.1),
@@ -520,7 +516,6 @@ mod tests {
             Some(3.1),
             Some(3.15),
         ];
-        let key = netwerkregie::instrument::BUILTIN_CONCEPTS;
         chart::scores_radar(&key.title, axes, values, &key.missing, ',', Lang::Nl)
     }
 
