@@ -65,9 +65,11 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     assert.match(alert, /kapot\.json/);
     assert.match(alert, /answers\.opgave-eigen/);
     assert.match(alert, /latin1\.json: het bestand is geen geldige UTF-8/);
-    assert.match(alert, /2 bestand\(en\) niet ingelezen/);
-    assert.match(await page.textContent('.counts'), /^5 respondent/);
-    // The copy of Anna (another layout, the same response) waits for a choice.
+    assert.match(alert, /2 bestanden niet ingelezen/);
+    assert.equal(await page.textContent('.counts'), '5 respondenten in de huidige meting · geen nulmeting');
+    // The copy of Anna (another layout, the same response) waits for a choice: one, so
+    // the panel's title counts it in the singular.
+    assert.equal(await page.textContent('#conflicts-title'), '1 dubbele respons: kies wat je bewaart');
     const conflict = await page.textContent('.conflict');
     assert.match(conflict, /anna-kopie\.json.*dezelfde respons.*anna-gemeente\.json/);
     await screenshot(page, 'group-1280-import');
@@ -492,6 +494,7 @@ describe('a facilitator reads the partners\u2019 files and discusses the group p
     await page.waitForSelector('text=Read responses');
     assert.equal(await page.textContent('#table-concepts caption'), 'Healthy relations');
     assert.match(await page.textContent('#table-concepts tbody tr td:nth-child(3)'), /^\d\.\d\d$/);
+    assert.match(await page.textContent('.counts'), /^6 respondents in the current measurement · /);
     // The downloads are named in English too.
     const csv = await downloaded(page, () => page.click('button[data-action="csv"]'));
     assert.match(csv.name, /^netwerkscan-group-scores-\d{4}-\d{2}-\d{2}\.csv$/);
