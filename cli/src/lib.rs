@@ -129,8 +129,8 @@ fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
                 input::read_limited(path, netwerkregie::instrument::MAX_INSTRUMENT_BYTES, lang)
                     .map_err(|e| Stop::Failed(format!("{name}: {e}")))?;
             Instrument::from_json(&text).map_err(|e| match e {
-                // Every problem on a line of its own: one line of 77 problems joined by
-                // escaped newlines cannot be read.
+                // Every problem on a line of its own, in the user's language: one line of
+                // 77 problems joined by escaped newlines cannot be read.
                 netwerkregie::InstrumentError::Invalid(problems) => Stop::Listed(
                     format!(
                         "{name}: {} ({} {}):",
@@ -145,9 +145,9 @@ fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
                             _ => t(lang, "problemen", "problems"),
                         }
                     ),
-                    problems,
+                    problems.iter().map(|p| p.message(lang)).collect(),
                 ),
-                other => Stop::Failed(format!("{name}: {other}")),
+                other => Stop::Failed(format!("{name}: {}", other.message(lang))),
             })
         }
     }

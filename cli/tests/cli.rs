@@ -1322,10 +1322,12 @@ fn a_trainers_instrument_that_is_invalid_lists_every_problem() {
     v["items"][20]["reverse"] = json!("ja");
     let path = tmp.write("eigen.json", &v.to_string());
     let p = path_str(&path);
+    // In the language of the run: Dutch unless asked otherwise.
     for command in [
         &["instrument", "--instrument", p][..],
         &["report", "--instrument", p, "examples"][..],
         &["validate", "--instrument", p, "examples"][..],
+        &["validate", "--instrument", p, "--lang", "nl", "examples"][..],
     ] {
         let o = run(command);
         assert_eq!(o.status.code(), Some(1), "{command:?}");
@@ -1336,6 +1338,25 @@ fn a_trainers_instrument_that_is_invalid_lists_every_problem() {
             stderr(&o),
             format!(
                 "netwerkscan: {p}: het instrument is niet geldig (5 problemen):\n\
+                 \x20 - title: verwacht een object, gevonden: een getal\n\
+                 \x20 - concepts[0].label.en: de Engelse tekst is leeg\n\
+                 \x20 - items[20].reverse: verwacht true of false, gevonden: tekst\n\
+                 \x20 - words.band.zorg.en: de Engelse tekst ontbreekt\n\
+                 \x20 - words.split.withhold: onbekend woord\n"
+            ),
+            "{command:?}"
+        );
+    }
+    for command in [
+        &["instrument", "--lang", "en", "--instrument", p][..],
+        &["validate", "--lang", "en", "--instrument", p, "examples"][..],
+    ] {
+        let o = run(command);
+        assert_eq!(o.status.code(), Some(1), "{command:?}");
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "netwerkscan: {p}: the instrument is not valid (5 problems):\n\
                  \x20 - title: expected an object, found a number\n\
                  \x20 - concepts[0].label.en: the English text is empty\n\
                  \x20 - items[20].reverse: expected true or false, found text\n\
@@ -1345,26 +1366,35 @@ fn a_trainers_instrument_that_is_invalid_lists_every_problem() {
             "{command:?}"
         );
     }
-    let o = run(&["instrument", "--lang", "en", "--instrument", p]);
-    assert!(
-        stderr(&o).starts_with(&format!(
-            "netwerkscan: {p}: the instrument is not valid (5 problems):\n"
-        )),
-        "{}",
-        stderr(&o)
-    );
 
     // Not JSON at all.
     let path = tmp.write("kapot.json", "{\"format\": ");
-    let o = run(&["instrument", "--instrument", path_str(&path)]);
+    let kapot = path_str(&path);
+    let o = run(&["instrument", "--instrument", kapot]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).starts_with(&format!(
-            "netwerkscan: {}: instrument: not valid JSON at line 1",
+    assert_eq!(
+        stderr(&o),
+        format!("netwerkscan: {kapot}: instrument: geen geldige JSON op regel 1, kolom 11 (EOF while parsing a value)\n"),
+    );
+    let o = run(&["instrument", "--lang", "en", "--instrument", kapot]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!("netwerkscan: {kapot}: instrument: not valid JSON at line 1, column 11: EOF while parsing a value\n"),
+    );
+    // A key given twice: the reader's own words, in Dutch too.
+    let path = tmp.write(
+        "dubbel.json",
+        "{\"format\": \"netwerkscan-instrument\",\n \"format\": \"x\"}",
+    );
+    let o = run(&["validate", "--instrument", path_str(&path), "examples"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "netwerkscan: {}: instrument: geen geldige JSON op regel 2, kolom 9: de sleutel \"format\" staat twee keer in één object\n",
             path_str(&path)
-        )),
-        "{}",
-        stderr(&o)
+        ),
     );
 }
 

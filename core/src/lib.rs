@@ -42,7 +42,7 @@ pub mod words;
 
 pub use advice::{Advice, Trigger};
 pub use group::Group;
-pub use instrument::{Instrument, InstrumentError};
+pub use instrument::{Instrument, InstrumentError, InstrumentProblem};
 pub use likert::Likert;
 pub use model::{
     Band, Concept, CoverageStatus, Form, InfluenceSource, InterestFlag, InterestQuestion,

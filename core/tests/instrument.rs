@@ -2,7 +2,7 @@
 //! trainer's file hears of every problem at once, each with its field (issue 8, item 10).
 
 use netwerkregie::advice::Trigger;
-use netwerkregie::instrument::{ItemType, MAX_INSTRUMENT_BYTES};
+use netwerkregie::instrument::{InstrumentProblem, ItemType, SyntaxProblem, MAX_INSTRUMENT_BYTES};
 use netwerkregie::{Concept, Instrument, InstrumentError, Lang, Module, Word};
 use serde_json::{json, Value};
 
@@ -19,11 +19,30 @@ fn index_of(list: &Value, key: &str, value: &str) -> usize {
 }
 
 #[track_caller]
-fn problems_of(v: &Value) -> Vec<String> {
+fn invalid(v: &Value) -> Vec<InstrumentProblem> {
     match Instrument::from_json(&v.to_string()) {
         Err(InstrumentError::Invalid(problems)) => problems,
         other => panic!("expected Invalid, got {other:?}"),
     }
+}
+
+/// The problems as the English messages read.
+#[track_caller]
+fn problems_of(v: &Value) -> Vec<String> {
+    invalid(v).iter().map(ToString::to_string).collect()
+}
+
+/// A problem: its field, and what is wrong in Dutch and in English.
+fn problem(path: &str, nl: &str, en: &str) -> (String, String, String) {
+    (path.to_owned(), nl.to_owned(), en.to_owned())
+}
+
+fn parts(p: &InstrumentProblem) -> (String, String, String) {
+    (
+        p.path.clone(),
+        p.problem.nl.to_string(),
+        p.problem.en.to_string(),
+    )
 }
 
 #[track_caller]
@@ -161,6 +180,186 @@ fn a_trainers_file_hears_of_every_problem_at_once() {
     );
     for p in &problems {
         assert!(message.contains(p.as_str()), "{p} not in {message}");
+    }
+}
+
+#[test]
+fn a_trainer_reads_the_problems_in_dutch_or_in_english() {
+    // Mistakes in the shape of the file, found while reading it.
+    let mut v = builtin_value();
+    v["title"] = json!(1);
+    v["concepts"][0]["label"]["en"] = json!("");
+    v["items"][20]["reverse"] = json!("ja");
+    v["items"][0]["txt"] = json!({"nl": "tekst", "en": "text"});
+    v["words"]["band.zorg"] = json!({"nl": "zorg"});
+    v["words"]["split.withhold"] = json!({"nl": "verborgen", "en": "withheld"});
+    let problems: Vec<_> = invalid(&v).iter().map(parts).collect();
+    assert_eq!(
+        problems,
+        [
+            problem(
+                "title",
+                "verwacht een object, gevonden: een getal",
+                "expected an object, found a number",
+            ),
+            problem(
+                "concepts[0].label.en",
+                "de Engelse tekst is leeg",
+                "the English text is empty",
+            ),
+            problem("items[0].txt", "onbekend veld", "unknown field"),
+            problem(
+                "items[20].reverse",
+                "verwacht true of false, gevonden: tekst",
+                "expected true or false, found text",
+            ),
+            problem(
+                "words.band.zorg.en",
+                "de Engelse tekst ontbreekt",
+                "missing English text",
+            ),
+            problem("words.split.withhold", "onbekend woord", "unknown word"),
+        ]
+    );
+
+    // The whole message, in each language; Display is the English one.
+    let err = Instrument::from_json(&v.to_string()).expect_err("invalid");
+    assert_eq!(
+        err.message(Lang::Nl),
+        "instrument: 6 problemen:\n\
+         - title: verwacht een object, gevonden: een getal\n\
+         - concepts[0].label.en: de Engelse tekst is leeg\n\
+         - items[0].txt: onbekend veld\n\
+         - items[20].reverse: verwacht true of false, gevonden: tekst\n\
+         - words.band.zorg.en: de Engelse tekst ontbreekt\n\
+         - words.split.withhold: onbekend woord"
+    );
+    assert_eq!(
+        err.message(Lang::En),
+        "instrument: 6 problem(s):\n\
+         - title: expected an object, found a number\n\
+         - concepts[0].label.en: the English text is empty\n\
+         - items[0].txt: unknown field\n\
+         - items[20].reverse: expected true or false, found text\n\
+         - words.band.zorg.en: missing English text\n\
+         - words.split.withhold: unknown word"
+    );
+    assert_eq!(err.to_string(), err.message(Lang::En));
+    // A further language reads the English, as every message written in code does.
+    let fy = Lang::parse("fy").expect("a code");
+    assert_eq!(err.message(fy), err.message(Lang::En));
+    assert_eq!(err.problems().len(), 6);
+
+    // One problem is "1 probleem".
+    let mut v = builtin_value();
+    v["items"][0]["source"] = json!("s999");
+    let err = Instrument::from_json(&v.to_string()).expect_err("invalid");
+    assert_eq!(
+        err.message(Lang::Nl),
+        "instrument: 1 probleem:\n- items[0] (opgave-eigen).source: onbekende bron \"s999\""
+    );
+    assert_eq!(
+        err.message(Lang::En),
+        "instrument: 1 problem(s):\n- items[0] (opgave-eigen).source: unknown source \"s999\""
+    );
+}
+
+#[test]
+fn the_rules_across_fields_read_in_dutch_and_in_english() {
+    let mut v = builtin_value();
+    // Two statements fewer for vertrouwen.
+    for id in ["vertrouwen-nieuwsgierig", "vertrouwen-toezeggingen"] {
+        let i = index_of(&v["items"], "id", id);
+        v["items"].as_array_mut().expect("list").remove(i);
+    }
+    // Check 1 twice; no statement rates the connection to the veroorzakers.
+    let i = index_of(&v["items"], "id", "opgave-belang");
+    v["items"][i]["check"] = json!(1);
+    let i = index_of(&v["items"], "id", "opgave-veroorzakers");
+    v["items"][i].as_object_mut().expect("item").remove("role");
+    // An open question that is reverse-worded.
+    let open = index_of(&v["items"], "id", "eerste-stap");
+    v["items"][open]["reverse"] = json!(true);
+    // No advice for trust running ahead.
+    let a = index_of(&v["advice"], "when", "trust:voor");
+    v["advice"].as_array_mut().expect("list").remove(a);
+    // An old item mapped to one that does not exist, and two onto one.
+    v["previous"][0]["items"]["opgave-2"] = json!("opgave-strijd");
+    v["previous"][0]["items"]["opgave-1"] = json!("opgave-rol");
+    // A sector left out.
+    v["respondent"]["sector"]["choices"]
+        .as_array_mut()
+        .expect("choices")
+        .pop();
+    // The rungs out of order.
+    v["ladder"]["rungs"]
+        .as_array_mut()
+        .expect("list")
+        .swap(0, 4);
+
+    let problems: Vec<_> = invalid(&v).iter().map(parts).collect();
+    for expected in [
+        problem(
+            &format!("items[{open}] (eerste-stap).reverse"),
+            "een open vraag heeft geen reverse",
+            "an open question has no reverse",
+        ),
+        problem(
+            "items",
+            "check 1 van het functionele systeem hoort precies één keer in opgave te staan, maar staat er 2 keer in",
+            "check 1 of the functional system must appear exactly once in opgave, found 2",
+        ),
+        // opgave-belang was check 2.
+        problem(
+            "items",
+            "check 2 van het functionele systeem hoort precies één keer in opgave te staan, maar ontbreekt",
+            "check 2 of the functional system must appear exactly once in opgave, found 0",
+        ),
+        problem(
+            "items",
+            "de verbinding met de veroorzakers (rol \"veroorzaker\") hoort door precies één stelling in opgave beoordeeld te worden, maar geen enkele stelling doet dat",
+            "the connection to the veroorzakers (role \"veroorzaker\") must be rated by exactly one statement in opgave, found 0",
+        ),
+        problem(
+            "items",
+            "begrip vertrouwen heeft 2 stellingen; er zijn er minstens 3 nodig",
+            "concept vertrouwen has 2 statement(s), needs at least 3",
+        ),
+        problem(
+            "respondent.sector.choices",
+            "\"bewoners\" ontbreekt",
+            "\"bewoners\" is missing",
+        ),
+        problem(
+            "ladder.rungs",
+            "de treden horen op volgorde te staan, van laag naar hoog: loslaten, faciliteren, stimuleren, regisseren, reguleren",
+            "must be in order from lowest to highest: loslaten, faciliteren, stimuleren, regisseren, reguleren",
+        ),
+        problem(
+            "advice",
+            "geen advies voor \"trust:voor\"",
+            "no advice for \"trust:voor\"",
+        ),
+        problem(
+            "previous[0].items.opgave-2",
+            "verwijst naar \"opgave-strijd\", maar die vraag staat niet in deze versie",
+            "maps to \"opgave-strijd\", which is not an item of this version",
+        ),
+        problem(
+            "previous[0].items.opgave-4",
+            "verwijst naar \"opgave-rol\", net als \"opgave-1\"; twee antwoorden kunnen niet één antwoord worden",
+            "maps to \"opgave-rol\", as \"opgave-1\" does already; two answers cannot become one",
+        ),
+    ] {
+        assert!(
+            problems.contains(&expected),
+            "no problem {expected:?} in:\n{problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), 10, "{problems:#?}");
+    // Every problem has its own Dutch.
+    for (path, nl, en) in &problems {
+        assert_ne!(nl, en, "{path}");
     }
 }
 
@@ -313,16 +512,39 @@ fn a_key_given_twice_is_refused_by_name_and_line() {
         1,
     );
     assert_ne!(text, Instrument::builtin_json());
-    match Instrument::from_json(&text) {
-        Err(InstrumentError::Syntax { line, message, .. }) => {
-            assert_eq!(message, "the key \"id\" appears twice in one object");
+    let err = Instrument::from_json(&text).expect_err("a key twice");
+    match &err {
+        InstrumentError::Syntax { line, problem, .. } => {
+            assert_eq!(problem, &SyntaxProblem::KeyTwice("id".into()));
             let expected = 1 + text[..text.find("\"andere-scan\"").expect("there")]
                 .matches('\n')
                 .count();
-            assert_eq!(line, expected);
+            assert_eq!(*line, expected);
         }
         other => panic!("expected a syntax error, got {other:?}"),
     }
+    let InstrumentError::Syntax { line, column, .. } = err else {
+        unreachable!("matched above")
+    };
+    assert_eq!(
+        err.message(Lang::En),
+        format!("instrument: not valid JSON at line {line}, column {column}: the key \"id\" appears twice in one object")
+    );
+    assert_eq!(err.message(Lang::En), err.to_string());
+    assert_eq!(
+        err.message(Lang::Nl),
+        format!("instrument: geen geldige JSON op regel {line}, kolom {column}: de sleutel \"id\" staat twee keer in één object")
+    );
+    // serde_json's own words stay English, in brackets in a Dutch message.
+    let err = Instrument::from_json("{\"format\": }").expect_err("not JSON");
+    assert_eq!(
+        err.message(Lang::Nl),
+        "instrument: geen geldige JSON op regel 1, kolom 12 (expected value)"
+    );
+    assert_eq!(
+        err.message(Lang::En),
+        "instrument: not valid JSON at line 1, column 12: expected value"
+    );
 }
 
 #[test]
@@ -360,6 +582,13 @@ fn a_file_over_one_mebibyte_is_refused_before_reading() {
         err.to_string(),
         format!(
             "instrument: the file is {} bytes; an instrument is at most 1048576 bytes",
+            big.len()
+        )
+    );
+    assert_eq!(
+        err.message(Lang::Nl),
+        format!(
+            "instrument: het bestand is {} bytes; een instrument is hoogstens 1048576 bytes",
             big.len()
         )
     );

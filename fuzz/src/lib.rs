@@ -548,25 +548,30 @@ pub fn check_instrument_json(data: &[u8]) {
     match Instrument::from_json(&text_of(data)) {
         Ok(instrument) => check_accepted_instrument(&instrument),
         Err(err) => {
-            let message = err.to_string();
-            assert!(!message.trim().is_empty(), "empty message: {err:?}");
-            assert!(
-                message.len() <= MAX_MESSAGE_BYTES,
-                "an instrument error message of {} bytes (F4)",
-                message.len()
-            );
+            assert_eq!(err.message(Lang::En), err.to_string());
+            for lang in [Lang::Nl, Lang::En] {
+                let message = err.message(lang);
+                assert!(!message.trim().is_empty(), "empty message: {err:?}");
+                assert!(
+                    message.len() <= MAX_MESSAGE_BYTES,
+                    "an instrument error message of {} bytes in {lang} (F4)",
+                    message.len()
+                );
+            }
             match &err {
                 InstrumentError::Invalid(problems) => {
                     assert!(!problems.is_empty(), "Invalid without problems");
                     for p in problems {
-                        assert!(!p.trim().is_empty(), "an empty problem in {problems:?}");
-                        // Every problem names its field: `path: what is wrong`.
-                        assert!(p.contains(": "), "a problem without its field: {p}");
+                        // Every problem says what is wrong, in Dutch and in English.
+                        assert!(
+                            !p.problem.nl.trim().is_empty() && !p.problem.en.trim().is_empty(),
+                            "an empty problem in {problems:?}"
+                        );
                     }
                 }
-                InstrumentError::Syntax { line, message, .. } => {
+                InstrumentError::Syntax { line, problem, .. } => {
                     assert!(*line >= 1, "syntax error at line 0: {err:?}");
-                    assert!(!message.trim().is_empty());
+                    assert!(!problem.to_string().trim().is_empty());
                 }
                 InstrumentError::TooLarge { bytes } => {
                     assert!(*bytes > netwerkregie::instrument::MAX_INSTRUMENT_BYTES);

@@ -113,11 +113,23 @@ impl Scan {
         }
     }
 
-    /// A trainer's own instrument file; the error lists every problem in it.
+    /// A trainer's own instrument file; the error lists every problem in it, each with
+    /// its field, in `lang` ("nl", the default, or "en").
+    ///
+    /// ```js
+    /// try {
+    ///   const scan = Scan.fromInstrument(text, 'en');
+    /// } catch (error) {
+    ///   console.log(error.message); // "instrument: 1 problem(s):\n- items[20].reverse: expected true or false, found text"
+    /// }
+    /// ```
     #[wasm_bindgen(js_name = fromInstrument)]
-    pub fn from_instrument(text: &str) -> Result<Scan, JsError> {
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen takes optional strings by value.
+    pub fn from_instrument(text: &str, lang_code: Option<String>) -> Result<Scan, JsError> {
+        let lang = lang(lang_code.as_deref().unwrap_or("nl"))?;
+        let instrument = Instrument::from_json(text).map_err(|e| JsError::new(&e.message(lang)))?;
         Ok(Scan {
-            instrument: Instrument::from_json(text)?,
+            instrument,
             hasher: FingerprintState::with_seed(FINGERPRINT_SEED),
         })
     }

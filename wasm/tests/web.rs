@@ -266,13 +266,42 @@ fn a_held_set_is_read_once_and_analysed_with_a_baseline() {
 }
 
 #[wasm_bindgen_test]
-fn a_trainers_instrument_lists_every_problem() {
-    let err = Scan::from_instrument("{\"format\": \"netwerkscan-instrument\", \"id\": 7}")
-        .map(|_| ())
-        .expect_err("not an instrument");
-    let text = message(err);
-    assert!(text.contains("id: expected text"), "{text}");
-    assert!(text.contains("items: is missing"), "{text}");
+fn a_trainers_instrument_lists_every_problem_in_the_language_asked() {
+    let bad = "{\"format\": \"netwerkscan-instrument\", \"id\": 7}";
+    let text = message(
+        Scan::from_instrument(bad, Some("en".into()))
+            .map(|_| ())
+            .expect_err("not an instrument"),
+    );
+    assert!(
+        text.contains("\n- id: expected text, found a number\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n- items: is missing\n"), "{text}");
+    // Dutch by default, as the other exports.
+    for lang in [None, Some("nl".into())] {
+        let text = message(
+            Scan::from_instrument(bad, lang)
+                .map(|_| ())
+                .expect_err("not an instrument"),
+        );
+        assert!(text.starts_with("instrument: "), "{text}");
+        assert!(
+            text.contains("\n- id: verwacht tekst, gevonden: een getal\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n- items: ontbreekt\n"), "{text}");
+    }
+    let text = message(
+        Scan::from_instrument("{", Some("nl".into()))
+            .map(|_| ())
+            .expect_err("not JSON"),
+    );
+    assert!(
+        text.starts_with("instrument: geen geldige JSON op regel 1"),
+        "{text}"
+    );
+    assert!(Scan::from_instrument(bad, Some("x".into())).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -22,7 +22,8 @@ function fullModule() {
 /**
  * Resolves to {scan, instrument, builtin, Responses}: the wasm `Scan`, the instrument as
  * a plain object, and the class of a held response set (the group view's).
- * `instrumentUrl` (optional) is resolved against the host page.
+ * `instrumentUrl` (optional) is resolved against the host page. `lang` ('nl' or 'en') is
+ * the language of the error, the problems of a trainer's file included.
  */
 export async function loadModel(instrumentUrl, lang) {
   let module;
@@ -47,7 +48,8 @@ export async function loadModel(instrumentUrl, lang) {
   }
   let scan;
   try {
-    scan = Scan.fromInstrument(text);
+    // The core names every problem of the file, in the scan's language.
+    scan = Scan.fromInstrument(text, lang);
   } catch (error) {
     throw new Error(t(lang, 'instrumentInvalid', { url: instrumentUrl, message: errorMessage(error) }));
   }

@@ -4,9 +4,16 @@
 //! wrote `"text"` twice would lose one silently. Reading into this tree instead names
 //! the key, with serde_json's line and column.
 
+use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::response::clip;
+
+/// A key is quoted up to this many characters in a message: a file may hold a key of
+/// half a megabyte.
+pub(super) const MAX_SHOWN_KEY: usize = 120;
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,35 +32,143 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// What kind of value a [`Json`] is, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    Text,
+    /// An array.
+    List,
+    /// An object.
+    Object,
+}
+
+impl JsonKind {
+    /// The kind in Dutch, as a message says what it found: "een getal".
+    #[must_use]
+    pub fn nl(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "true/false",
+            JsonKind::Number => "een getal",
+            JsonKind::Text => "tekst",
+            JsonKind::List => "een lijst",
+            JsonKind::Object => "een object",
+        }
+    }
+
+    /// The kind in English: "a number".
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "true/false",
+            JsonKind::Number => "a number",
+            JsonKind::Text => "text",
+            JsonKind::List => "a list",
+            JsonKind::Object => "an object",
+        }
+    }
+}
+
+/// Why a text is not a JSON document, with where serde_json stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong there.
+    pub problem: SyntaxProblem,
+}
+
+/// What is wrong in a text that is not a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// serde_json's own description (in English), such as "expected value".
+    Json(String),
+    /// A key given twice in one object: JSON would keep the last one silently.
+    KeyTwice(String),
+}
+
+impl fmt::Display for SyntaxProblem {
+    /// The problem in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SyntaxProblem::Json(message) => f.write_str(message),
+            SyntaxProblem::KeyTwice(key) => write!(
+                f,
+                "the key \"{}\" appears twice in one object",
+                clip(key, MAX_SHOWN_KEY)
+            ),
+        }
+    }
+}
+
 impl Json {
     /// Parses `text`, refusing duplicate keys and nesting deeper than serde_json allows.
-    pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
-        serde_json::from_str(text)
+    pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+        // The visitor says which key came twice through `twice`: serde's error carries
+        // only words, and the words are English.
+        let twice = Cell::new(None);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = Seed { twice: &twice }
+            .deserialize(&mut de)
+            .and_then(|json| de.end().map(|()| json));
+        parsed.map_err(|e| SyntaxError {
+            line: e.line(),
+            column: e.column(),
+            problem: match twice.take() {
+                Some(key) => SyntaxProblem::KeyTwice(key),
+                None => SyntaxProblem::Json(crate::response::strip_position(&e.to_string())),
+            },
+        })
     }
 
     /// What kind of value this is, for messages.
     #[must_use]
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> JsonKind {
         match self {
-            Json::Null => "null",
-            Json::Bool(_) => "true/false",
-            Json::Number(_) => "a number",
-            Json::String(_) => "text",
-            Json::Array(_) => "a list",
-            Json::Object(_) => "an object",
+            Json::Null => JsonKind::Null,
+            Json::Bool(_) => JsonKind::Bool,
+            Json::Number(_) => JsonKind::Number,
+            Json::String(_) => JsonKind::Text,
+            Json::Array(_) => JsonKind::List,
+            Json::Object(_) => JsonKind::Object,
         }
     }
 }
 
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor)
+        Seed {
+            twice: &Cell::new(None),
+        }
+        .deserialize(d)
     }
 }
 
-struct JsonVisitor;
+/// Reads one value; a key given twice anywhere below is left in `twice`.
+#[derive(Clone, Copy)]
+struct Seed<'a> {
+    twice: &'a Cell<Option<String>>,
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -96,7 +211,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
         Ok(Json::Array(items))
@@ -118,11 +233,11 @@ impl<'de> Visitor<'de> for JsonVisitor {
                 !keys.insert(key.clone())
             };
             if twice {
-                return Err(de::Error::custom(format_args!(
-                    "the key \"{key}\" appears twice in one object"
-                )));
+                let error = de::Error::custom(SyntaxProblem::KeyTwice(key.clone()));
+                self.twice.set(Some(key));
+                return Err(error);
             }
-            let value = map.next_value()?;
+            let value = map.next_value_seed(self)?;
             entries.push((key, value));
         }
         Ok(Json::Object(entries))
@@ -141,7 +256,15 @@ mod tests {
         };
         assert_eq!(entries[0].0, "b");
         let err = Json::parse("{\"a\": 1,\n \"a\": 2}").expect_err("duplicate");
-        assert!(err.to_string().contains("\"a\" appears twice"), "{err}");
-        assert_eq!(err.line(), 2);
+        assert_eq!(err.problem, SyntaxProblem::KeyTwice("a".into()));
+        assert_eq!(err.line, 2);
+        assert_eq!(
+            err.problem.to_string(),
+            "the key \"a\" appears twice in one object"
+        );
+        // serde_json's own problems keep its words, without the position.
+        let err = Json::parse("{\"a\": }").expect_err("not JSON");
+        assert_eq!(err.problem, SyntaxProblem::Json("expected value".into()));
+        assert_eq!((err.line, err.column), (1, 7));
     }
 }

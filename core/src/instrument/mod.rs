@@ -8,6 +8,7 @@
 mod builtin;
 pub mod file;
 mod json;
+mod problem;
 mod read;
 mod validate;
 
@@ -16,31 +17,34 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 pub use file::*;
-pub use json::Json;
+pub use json::{Json, JsonKind, SyntaxError, SyntaxProblem};
+pub use problem::InstrumentProblem;
 pub use validate::{MIN_ITEMS_OPGAVE, MIN_ITEMS_ORGANISATIE, MIN_ITEMS_PER_CONCEPT};
 
 use crate::advice::Trigger;
 use crate::model::{
     Band, Concept, Form, InfluenceSource, Level, Module, Position, Role, Rung, Sector,
 };
+use crate::response::{clip, MAX_LISTED_PROBLEMS};
 use crate::text::{Lang, Text};
 use crate::words::Word;
 
 /// An instrument file larger than this is refused before parsing.
 pub const MAX_INSTRUMENT_BYTES: usize = 1024 * 1024;
 
-/// Why an instrument could not be loaded.
+/// Why an instrument could not be loaded. `Display` gives the English message;
+/// [`InstrumentError::message`] gives it in Dutch too.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InstrumentError {
     /// The text is not JSON.
-    #[error("instrument: not valid JSON at line {line}, column {column}: {message}")]
+    #[error("instrument: not valid JSON at line {line}, column {column}: {problem}")]
     Syntax {
         /// 1-based line.
         line: usize,
         /// 1-based column.
         column: usize,
-        /// What serde_json says.
-        message: String,
+        /// What is wrong there.
+        problem: SyntaxProblem,
     },
     /// The file is too large to be an instrument.
     #[error("instrument: the file is {bytes} bytes; an instrument is at most {MAX_INSTRUMENT_BYTES} bytes")]
@@ -49,24 +53,76 @@ pub enum InstrumentError {
         bytes: usize,
     },
     /// The file breaks the rules; every problem is kept here, and the message spells
-    /// out the first [`MAX_LISTED_PROBLEMS`](crate::response::MAX_LISTED_PROBLEMS).
-    #[error("instrument: {} problem(s):\n- {}", .0.len(), listed(.0))]
-    Invalid(Vec<String>),
+    /// out the first [`MAX_LISTED_PROBLEMS`].
+    #[error("instrument: {} problem(s):\n- {}", .0.len(), listed(.0, Lang::En))]
+    Invalid(Vec<InstrumentProblem>),
+}
+
+impl InstrumentError {
+    /// The message in `lang` (English for any language but Dutch); `Display` gives the
+    /// English one. serde_json's own description of a syntax error stays English.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        if !lang.is_dutch() {
+            return self.to_string();
+        }
+        match self {
+            InstrumentError::Syntax {
+                line,
+                column,
+                problem,
+            } => match problem {
+                SyntaxProblem::Json(message) => format!(
+                    "instrument: geen geldige JSON op regel {line}, kolom {column} ({message})"
+                ),
+                SyntaxProblem::KeyTwice(key) => format!(
+                    "instrument: geen geldige JSON op regel {line}, kolom {column}: de sleutel \"{}\" staat twee keer in één object",
+                    clip(key, json::MAX_SHOWN_KEY)
+                ),
+            },
+            InstrumentError::TooLarge { bytes } => format!(
+                "instrument: het bestand is {bytes} bytes; een instrument is hoogstens {MAX_INSTRUMENT_BYTES} bytes"
+            ),
+            InstrumentError::Invalid(problems) => format!(
+                "instrument: {} {}:\n- {}",
+                problems.len(),
+                if problems.len() == 1 {
+                    "probleem"
+                } else {
+                    "problemen"
+                },
+                listed(problems, lang)
+            ),
+        }
+    }
+
+    /// Every problem, when the file breaks the rules.
+    #[must_use]
+    pub fn problems(&self) -> &[InstrumentProblem] {
+        match self {
+            InstrumentError::Invalid(problems) => problems,
+            _ => &[],
+        }
+    }
 }
 
 /// The first problems, one per line, each cut to a readable length, and how many more:
 /// a file of a megabyte of problems gives a message of a few kilobytes.
-fn listed(problems: &[String]) -> String {
+fn listed(problems: &[InstrumentProblem], lang: Lang) -> String {
     use std::fmt::Write as _;
-    let limit = crate::response::MAX_LISTED_PROBLEMS;
     let mut out = problems
         .iter()
-        .take(limit)
-        .map(|p| crate::response::clip(p, 600))
+        .take(MAX_LISTED_PROBLEMS)
+        .map(|p| p.message(lang))
         .collect::<Vec<_>>()
         .join("\n- ");
-    if problems.len() > limit {
-        let _ = write!(out, "\n- and {} more", problems.len() - limit);
+    let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
+    if more > 0 {
+        let _ = if lang.is_dutch() {
+            write!(out, "\n- en nog {more}")
+        } else {
+            write!(out, "\n- and {more} more")
+        };
     }
     out
 }
@@ -185,9 +241,9 @@ impl Instrument {
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let json = Json::parse(text).map_err(|e| InstrumentError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: crate::response::strip_position(&e.to_string()),
+            line: e.line,
+            column: e.column,
+            problem: e.problem,
         })?;
         let mut problems = Vec::new();
         let file = read::instrument(&mut problems, json);

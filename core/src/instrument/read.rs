@@ -15,6 +15,7 @@ use super::file::{
     INSTRUMENT_FORMAT,
 };
 use super::json::Json;
+use super::problem::{Expected, InstrumentProblem, Language, Wrong};
 use crate::advice::Trigger;
 use crate::model::{
     Band, Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung,
@@ -25,7 +26,7 @@ use crate::words::Word;
 
 /// Collects problems while walking the tree.
 pub(super) struct Reader<'p> {
-    pub problems: &'p mut Vec<String>,
+    pub problems: &'p mut Vec<InstrumentProblem>,
 }
 
 /// An object being read: fields are taken one by one; `done` names what is left over.
@@ -54,8 +55,13 @@ impl Obj {
 type Parse<T> = fn(&str) -> Option<T>;
 
 impl Reader<'_> {
-    fn problem(&mut self, path: &str, what: impl std::fmt::Display) {
-        self.problems.push(format!("{path}: {what}"));
+    fn problem(&mut self, path: &str, wrong: &Wrong<'_>) {
+        self.problems.push(InstrumentProblem::new(path, wrong));
+    }
+
+    fn wrong_kind(&mut self, path: &str, expected: Expected, found: &Json) {
+        let found = found.kind();
+        self.problem(path, &Wrong::Kind { expected, found });
     }
 
     fn object(&mut self, path: &str, value: Json) -> Option<Obj> {
@@ -65,7 +71,7 @@ impl Reader<'_> {
                 entries: entries.into_iter().map(|(k, v)| (k, Some(v))).collect(),
             }),
             other => {
-                self.problem(path, format!("expected an object, found {}", other.kind()));
+                self.wrong_kind(path, Expected::Object, &other);
                 None
             }
         }
@@ -77,7 +83,7 @@ impl Reader<'_> {
         for (key, value) in &obj.entries {
             if value.is_some() {
                 let path = obj.path(key);
-                self.problem(&path, "unknown field");
+                self.problem(&path, &Wrong::UnknownField);
             }
         }
     }
@@ -87,7 +93,7 @@ impl Reader<'_> {
         match obj.take(key) {
             Some(v) => Some((path, v)),
             None => {
-                self.problem(&path, "is missing");
+                self.problem(&path, &Wrong::Missing);
                 None
             }
         }
@@ -97,7 +103,7 @@ impl Reader<'_> {
         match value {
             Json::String(s) => Some(s),
             other => {
-                self.problem(path, format!("expected text, found {}", other.kind()));
+                self.wrong_kind(path, Expected::Text, &other);
                 None
             }
         }
@@ -110,7 +116,7 @@ impl Reader<'_> {
         // A value of the wrong kind is reported as such, not also as empty.
         let s = self.string_value(&path, v);
         if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
-            self.problem(&path, "is empty");
+            self.problem(&path, &Wrong::Empty);
         }
         Cow::Owned(s.unwrap_or_default())
     }
@@ -127,33 +133,30 @@ impl Reader<'_> {
         let Some(mut obj) = self.object(path, value) else {
             return Text::default();
         };
-        let lang = |me: &mut Self, obj: &mut Obj, key: &str, name: &str| -> Str {
+        let lang = |me: &mut Self, obj: &mut Obj, key: &str, language: Language| -> Str {
             let path = obj.path(key);
             match obj.take(key) {
                 None => {
-                    me.problem(&path, format!("missing {name} text"));
+                    me.problem(&path, &Wrong::MissingText(language));
                     Str::Borrowed("")
                 }
                 Some(v) => {
                     let s = me.string_value(&path, v);
                     if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
-                        me.problem(&path, format!("the {name} text is empty"));
+                        me.problem(&path, &Wrong::EmptyText(language));
                     }
                     Cow::Owned(s.unwrap_or_default())
                 }
             }
         };
-        let nl = lang(self, &mut obj, "nl", "Dutch");
-        let en = lang(self, &mut obj, "en", "English");
+        let nl = lang(self, &mut obj, "nl", Language::Dutch);
+        let en = lang(self, &mut obj, "en", Language::English);
         let mut more = Vec::new();
         for (key, value) in &mut obj.entries {
             let Some(v) = value.take() else { continue };
             let path = format!("{path}.{key}");
             if LangCode::parse(key).is_none() {
-                self.problem(
-                    &path,
-                    "not a language code (2 to 8 lowercase letters, such as \"fy\")",
-                );
+                self.problem(&path, &Wrong::NotALanguageCode);
                 continue;
             }
             if let Some(s) = self.string_value(&path, v) {
@@ -184,7 +187,7 @@ impl Reader<'_> {
             return Cow::Owned(Vec::new());
         };
         let Json::Array(values) = v else {
-            self.problem(&path, format!("expected a list, found {}", v.kind()));
+            self.wrong_kind(&path, Expected::List, &v);
             return Cow::Owned(Vec::new());
         };
         let out = values
@@ -199,7 +202,13 @@ impl Reader<'_> {
         let s = self.string_value(path, value)?;
         let found = parse(&s);
         if found.is_none() {
-            self.problem(path, format!("unknown id \"{s}\" (expected one of {ids})"));
+            self.problem(
+                path,
+                &Wrong::UnknownId {
+                    id: &s,
+                    expected: ids,
+                },
+            );
         }
         found
     }
@@ -229,10 +238,7 @@ impl Reader<'_> {
             None | Some(Json::Null) => false,
             Some(Json::Bool(b)) => b,
             Some(other) => {
-                self.problem(
-                    &path,
-                    format!("expected true or false, found {}", other.kind()),
-                );
+                self.wrong_kind(&path, Expected::Bool, &other);
                 false
             }
         }
@@ -300,7 +306,7 @@ impl Reader<'_> {
 
 /// Reads the instrument tree. Problems are pushed; the returned file holds what could
 /// be read (entries with an unreadable id are left out).
-pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFile {
+pub(super) fn instrument(problems: &mut Vec<InstrumentProblem>, root: Json) -> InstrumentFile {
     let mut r = Reader { problems };
     let mut top = r.object("", root).unwrap_or(Obj {
         path: String::new(),
@@ -309,14 +315,8 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
     if let Some((path, v)) = r.required(&mut top, "format") {
         match v {
             Json::String(s) if s == INSTRUMENT_FORMAT => {}
-            Json::String(s) => r.problem(
-                &path,
-                format!("expected \"{INSTRUMENT_FORMAT}\", found \"{s}\""),
-            ),
-            other => r.problem(
-                &path,
-                format!("expected \"{INSTRUMENT_FORMAT}\", found {}", other.kind()),
-            ),
+            Json::String(s) => r.problem(&path, &Wrong::OtherFormat(&s)),
+            other => r.wrong_kind(&path, Expected::Format, &other),
         }
     }
     let id = r.string(&mut top, "id");
@@ -325,12 +325,12 @@ pub(super) fn instrument(problems: &mut Vec<String>, root: Json) -> InstrumentFi
         Some(v) => {
             let s = r.string_value("version", v);
             if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
-                r.problem("version", "is empty");
+                r.problem("version", &Wrong::Empty);
             }
             Cow::Owned(s.unwrap_or_default())
         }
         None => {
-            r.problem("version", "is missing");
+            r.problem("version", &Wrong::Missing);
             Str::Borrowed("")
         }
     };
@@ -543,10 +543,7 @@ fn item(r: &mut Reader<'_>, path: &str, v: Json) -> Option<ItemDef> {
         None | Some("likert") => ItemType::Likert,
         Some("open") => ItemType::Open,
         Some(other) => {
-            r.problem(
-                &o.path("type"),
-                format!("unknown type \"{other}\" (expected likert or open)"),
-            );
+            r.problem(&o.path("type"), &Wrong::UnknownType(other));
             ItemType::Likert
         }
     };
@@ -561,12 +558,12 @@ fn item(r: &mut Reader<'_>, path: &str, v: Json) -> Option<ItemDef> {
             Some(Json::Number(n)) => match n.as_u64() {
                 Some(c) if (1..=3).contains(&c) => Some(c as u8),
                 _ => {
-                    r.problem(&path, format!("{n} is not 1, 2 or 3"));
+                    r.problem(&path, &Wrong::NotACheck(&n.to_string()));
                     None
                 }
             },
             Some(other) => {
-                r.problem(&path, format!("expected 1, 2 or 3, found {}", other.kind()));
+                r.wrong_kind(&path, Expected::Check, &other);
                 None
             }
         }
@@ -636,10 +633,7 @@ fn previous(r: &mut Reader<'_>, path: &str, v: Json) -> Option<Previous> {
                     Json::String(new) => {
                         items.push((Cow::Owned(old.clone()), Some(Cow::Owned(new))));
                     }
-                    other => r.problem(
-                        &p,
-                        format!("expected the new item id or null, found {}", other.kind()),
-                    ),
+                    other => r.wrong_kind(&p, Expected::NewItemId, &other),
                 }
             }
         }
@@ -659,7 +653,7 @@ fn words(r: &mut Reader<'_>, top: &mut Obj) -> Words {
         let path = format!("words.{key}");
         match Word::parse(key) {
             Some(w) => found[w.index()] = Some(r.text_value(&path, v)),
-            None => r.problem(&path, "unknown word"),
+            None => r.problem(&path, &Wrong::UnknownWord),
         }
     }
     // A word the file does not give is the built-in one: a trainer's file written for an

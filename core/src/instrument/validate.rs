@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::file::{ChoiceDef, InstrumentFile, ItemType, DEFAULT_SCALE};
+use super::problem::{InstrumentProblem, Wrong};
 use crate::advice::Trigger;
 use crate::model::{
     Band, Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung,
@@ -19,8 +20,8 @@ pub const MIN_ITEMS_OPGAVE: usize = 5;
 /// Minimum number of Likert items in `organisatie`.
 pub const MIN_ITEMS_ORGANISATIE: usize = 4;
 
-/// Checks every rule of `file`, pushing one line per problem.
-pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
+/// Checks every rule of `file`, pushing one problem per broken rule.
+pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<InstrumentProblem>) {
     let mut v = Check { problems };
     let sources: BTreeSet<&str> = file.sources.iter().map(|s| s.id.as_ref()).collect();
     let mut ids = BTreeSet::new();
@@ -29,7 +30,7 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
     }
     let source = |v: &mut Check<'_>, path: &str, id: &str| {
         if !id.is_empty() && !sources.contains(id) {
-            v.push(format!("{path}.source: unknown source \"{id}\""));
+            v.push(format!("{path}.source"), &Wrong::UnknownSource(id));
         }
     };
 
@@ -37,25 +38,26 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
     let scales: BTreeSet<&str> = file.scales.iter().map(|s| s.id.as_ref()).collect();
     for s in file.scales.iter() {
         if s.labels.len() != 5 {
-            v.push(format!(
-                "scales.{}.labels: needs 5 labels (for 1..5), found {}",
-                s.id,
-                s.labels.len()
-            ));
+            v.push(
+                format!("scales.{}.labels", s.id),
+                &Wrong::LabelCount(s.labels.len()),
+            );
         }
     }
     let scale = |v: &mut Check<'_>, path: &str, id: &str| {
         if !id.is_empty() && !scales.contains(id) {
-            v.push(format!(
-                "{path}: unknown scale \"{id}\" (the scales are {})",
-                scales.iter().copied().collect::<Vec<_>>().join(", ")
-            ));
+            let scales = scales.iter().copied().collect::<Vec<_>>().join(", ");
+            v.push(
+                path,
+                &Wrong::UnknownScale {
+                    id,
+                    scales: &scales,
+                },
+            );
         }
     };
     if !scales.contains(DEFAULT_SCALE) {
-        v.push(format!(
-            "scales: \"{DEFAULT_SCALE}\" is missing (the agreement scale of the statements)"
-        ));
+        v.push("scales", &Wrong::NoDefaultScale);
     }
     scale(&mut v, "importance.scale", &file.importance.scale);
 
@@ -84,7 +86,7 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
                     (item.concept.is_some(), "concept"),
                 ] {
                     if bad {
-                        v.push(format!("{path}.{what}: an open question has no {what}"));
+                        v.push(format!("{path}.{what}"), &Wrong::OpenQuestionHas(what));
                     }
                 }
             }
@@ -93,83 +95,70 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
                     scale(&mut v, &format!("{path}.scale"), s);
                 }
                 let Some(module) = item.module else {
-                    v.push(format!(
-                        "{path}.module: a statement needs a module (opgave, organisatie or relaties)"
-                    ));
+                    v.push(format!("{path}.module"), &Wrong::NoModule);
                     continue;
                 };
                 if !module.is_scored() {
-                    v.push(format!(
-                        "{path}.module: \"{module}\" has no statements; use opgave, organisatie or relaties"
-                    ));
+                    v.push(format!("{path}.module"), &Wrong::UnscoredModule(module));
                     continue;
                 }
                 per_module[module.index()] += 1;
                 match (item.concept, module) {
                     (Some(c), Module::Relaties) => per_concept[c.index()] += 1,
                     (None, Module::Relaties) => {
-                        v.push(format!(
-                            "{path}.concept: a statement in relaties needs a concept"
-                        ));
+                        v.push(format!("{path}.concept"), &Wrong::NoConcept);
                     }
-                    (Some(c), _) => v.push(format!(
-                        "{path}.concept: only statements in relaties have a concept, found \"{c}\""
-                    )),
+                    (Some(c), _) => {
+                        v.push(format!("{path}.concept"), &Wrong::ConceptOutsideRelaties(c));
+                    }
                     (None, _) => {}
                 }
                 if let Some(check) = item.check {
                     if module == Module::Opgave {
                         checks[usize::from(check.clamp(1, 3)) - 1] += 1;
                     } else {
-                        v.push(format!(
-                            "{path}.check: only statements in opgave are checks"
-                        ));
+                        v.push(format!("{path}.check"), &Wrong::CheckOutsideOpgave);
                     }
                 }
                 if let Some(role) = item.role {
                     if module == Module::Opgave {
                         roles[role.index()] += 1;
                     } else {
-                        v.push(format!(
-                            "{path}.role: only statements in opgave rate the connection to a group"
-                        ));
+                        v.push(format!("{path}.role"), &Wrong::RoleOutsideOpgave);
                     }
                 }
             }
         }
     }
-    for (n, count) in checks.iter().enumerate() {
-        if *count != 1 {
-            v.push(format!(
-                "items: check {} of the functional system must appear exactly once in opgave, found {count}",
-                n + 1
-            ));
+    for (n, found) in checks.into_iter().enumerate() {
+        if found != 1 {
+            v.push(
+                "items",
+                &Wrong::CheckCount {
+                    check: n + 1,
+                    found,
+                },
+            );
         }
     }
-    for (role, count) in Role::ALL.iter().zip(roles) {
-        if count != 1 {
-            v.push(format!(
-                "items: the connection to the {role}s (role \"{role}\") must be rated by exactly one statement in opgave, found {count}"
-            ));
+    for (role, found) in Role::ALL.iter().copied().zip(roles) {
+        if found != 1 {
+            v.push("items", &Wrong::RoleCount { role, found });
         }
     }
-    for concept in Concept::ALL {
-        let n = per_concept[concept.index()];
-        if n < MIN_ITEMS_PER_CONCEPT {
-            v.push(format!(
-                "items: concept {concept} has {n} statement(s), needs at least {MIN_ITEMS_PER_CONCEPT}"
-            ));
+    for concept in Concept::ALL.iter().copied() {
+        let found = per_concept[concept.index()];
+        if found < MIN_ITEMS_PER_CONCEPT {
+            v.push("items", &Wrong::TooFewForConcept { concept, found });
         }
     }
     for (module, min) in [
         (Module::Opgave, MIN_ITEMS_OPGAVE),
         (Module::Organisatie, MIN_ITEMS_ORGANISATIE),
     ] {
-        let n = per_module[module.index()];
-        if n < min {
-            v.push(format!(
-                "items: module {module} has {n} statement(s), needs at least {min}"
-            ));
+        let found = per_module[module.index()];
+        if found < min {
+            v.push("items", &Wrong::TooFewForModule { module, found, min });
         }
     }
 
@@ -217,10 +206,7 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
     v.choices("ladder.rungs", &file.ladder.rungs, Rung::ALL);
     let order: Vec<Rung> = file.ladder.rungs.iter().map(|c| c.id).collect();
     if order.len() == Rung::COUNT && order != Rung::ALL {
-        v.push(format!(
-            "ladder.rungs: must be in order from lowest to highest: {}",
-            Rung::ids()
-        ));
+        v.push("ladder.rungs", &Wrong::RungOrder);
     }
 
     advice(file, &mut v, &mut ids, &source);
@@ -230,30 +216,24 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
     for (i, p) in file.previous.iter().enumerate() {
         let path = format!("previous[{i}]");
         if p.version == file.version {
-            v.push(format!(
-                "{path}.version: \"{}\" is this instrument's own version",
-                p.version
-            ));
+            v.push(format!("{path}.version"), &Wrong::OwnVersion(&p.version));
         }
         if !versions.insert(p.version.as_ref()) {
-            v.push(format!("{path}.version: \"{}\" appears twice", p.version));
+            v.push(format!("{path}.version"), &Wrong::VersionTwice(&p.version));
         }
         let mut targets: BTreeMap<&str, &str> = BTreeMap::new();
         for (old, new) in p.items.iter() {
             let Some(new) = new else { continue };
+            let at = format!("{path}.items.{old}");
             match file.items.iter().find(|it| it.id == *new) {
-                None => v.push(format!(
-                    "{path}.items.{old}: maps to \"{new}\", which is not an item of this version"
-                )),
-                Some(it) if it.kind != ItemType::Likert => v.push(format!(
-                    "{path}.items.{old}: maps to \"{new}\", which is an open question"
-                )),
+                None => v.push(at.as_str(), &Wrong::MapsToUnknown(new)),
+                Some(it) if it.kind != ItemType::Likert => {
+                    v.push(at.as_str(), &Wrong::MapsToOpen(new));
+                }
                 Some(_) => {}
             }
             if let Some(first) = targets.insert(new.as_ref(), old.as_ref()) {
-                v.push(format!(
-                    "{path}.items.{old}: maps to \"{new}\", as \"{first}\" does already; two answers cannot become one"
-                ));
+                v.push(at, &Wrong::MapsTwice { new, first });
             }
         }
     }
@@ -265,10 +245,10 @@ pub(super) fn validate(file: &InstrumentFile, problems: &mut Vec<String>) {
         };
         for word in Word::ALL {
             if !file.words.get(*word).has(lang) {
-                v.push(format!(
-                    "words.{}: has no \"{code}\" text, though the title has one",
-                    word.id()
-                ));
+                v.push(
+                    format!("words.{}", word.id()),
+                    &Wrong::WordLacksLanguage(code),
+                );
             }
         }
     }
@@ -286,25 +266,20 @@ fn advice(
         v.id(&format!("advice[{i}].id"), &a.id, ids);
         source(v, &path, &a.source);
         if !seen.insert((a.when, a.band, a.form)) {
-            v.push(format!(
-                "{path}: a second advice for \"{}\"{}{}",
-                a.when,
-                a.band.map(|b| format!(", band {b}")).unwrap_or_default(),
-                a.form.map(|f| format!(", form {f}")).unwrap_or_default()
-            ));
+            let (when, band, form) = (a.when, a.band, a.form);
+            v.push(path.as_str(), &Wrong::SecondAdvice { when, band, form });
         }
         if let Some(band) = a.band {
             if !a.when.variant_bands().contains(&Some(band)) {
-                v.push(format!(
-                    "{path}.band: \"{band}\" does not apply to \"{}\"",
-                    a.when
-                ));
+                let when = a.when;
+                v.push(
+                    format!("{path}.band"),
+                    &Wrong::BandDoesNotApply { band, when },
+                );
             }
         }
         if a.finding.own.is_none() && !a.when.group_only() {
-            v.push(format!(
-                "{path}.finding.own: missing (one respondent can have this finding; say it to them: \"Jij ziet ...\")"
-            ));
+            v.push(format!("{path}.finding.own"), &Wrong::NoOwnFinding);
         }
     }
     for t in Trigger::all() {
@@ -313,22 +288,25 @@ fn advice(
                 .iter()
                 .any(|(w, b, f)| *w == t && f.is_none() && (b.is_none() || *b == *band));
             if !covered {
-                let which = band
-                    .map(|b| format!(" with band \"{b}\""))
-                    .unwrap_or_default();
-                v.push(format!("advice: no advice for \"{t}\"{which}"));
+                v.push(
+                    "advice",
+                    &Wrong::NoAdvice {
+                        when: t,
+                        band: *band,
+                    },
+                );
             }
         }
     }
 }
 
 struct Check<'a> {
-    problems: &'a mut Vec<String>,
+    problems: &'a mut Vec<InstrumentProblem>,
 }
 
 impl Check<'_> {
-    fn push(&mut self, problem: String) {
-        self.problems.push(problem);
+    fn push(&mut self, path: impl Into<String>, wrong: &Wrong<'_>) {
+        self.problems.push(InstrumentProblem::new(path, wrong));
     }
 
     /// Ids are unique across sources, items and advice, and made of a-z, 0-9 and -.
@@ -340,10 +318,10 @@ impl Check<'_> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            self.push(format!("{path}: \"{id}\" must be made of a-z, 0-9 and -"));
+            self.push(path, &Wrong::IdCharacters(id));
         }
         if !seen.insert(id.to_owned()) {
-            self.push(format!("{path}: duplicate id \"{id}\""));
+            self.push(path, &Wrong::DuplicateId(id));
         }
     }
 
@@ -357,9 +335,15 @@ impl Check<'_> {
         let found: Vec<T> = found.collect();
         for id in all {
             match found.iter().filter(|f| *f == id).count() {
-                0 => self.push(format!("{path}: \"{id}\" is missing")),
+                0 => self.push(path, &Wrong::Absent(&id.to_string())),
                 1 => {}
-                n => self.push(format!("{path}: \"{id}\" appears {n} times")),
+                times => self.push(
+                    path,
+                    &Wrong::Repeated {
+                        id: &id.to_string(),
+                        times,
+                    },
+                ),
             }
         }
     }
