@@ -175,7 +175,7 @@ fn a_trainers_file_hears_of_every_problem_at_once() {
         .expect_err("invalid")
         .to_string();
     assert!(
-        message.starts_with("instrument: 10 problem(s):\n- "),
+        message.starts_with("instrument: 10 problems:\n- "),
         "{message}"
     );
     for p in &problems {
@@ -236,7 +236,7 @@ fn a_trainer_reads_the_problems_in_dutch_or_in_english() {
     );
     assert_eq!(
         err.message(Lang::En),
-        "instrument: 6 problem(s):\n\
+        "instrument: 6 problems:\n\
          - title: expected an object, found a number\n\
          - concepts[0].label.en: the English text is empty\n\
          - items[0].txt: unknown field\n\
@@ -260,7 +260,7 @@ fn a_trainer_reads_the_problems_in_dutch_or_in_english() {
     );
     assert_eq!(
         err.message(Lang::En),
-        "instrument: 1 problem(s):\n- items[0] (opgave-eigen).source: unknown source \"s999\""
+        "instrument: 1 problem:\n- items[0] (opgave-eigen).source: unknown source \"s999\""
     );
 }
 
@@ -317,7 +317,7 @@ fn the_rules_across_fields_read_in_dutch_and_in_english() {
         ),
         problem(
             "items",
-            "de verbinding met de veroorzakers (rol \"veroorzaker\") hoort door precies één stelling in opgave beoordeeld te worden, maar geen enkele stelling doet dat",
+            "de verbinding met de rol \"veroorzaker\" hoort door precies één stelling in opgave beoordeeld te worden, maar geen enkele stelling doet dat",
             "the connection to the veroorzakers (role \"veroorzaker\") must be rated by exactly one statement in opgave, found 0",
         ),
         problem(

@@ -71,7 +71,7 @@ describe("a trainer's instrument", () => {
     await page.goto(`${env.url}trainer-en.html`);
     assert.equal(
       await loadError(page),
-      'The scan could not be loaded: the questionnaire eigen-vragenlijst.json is not valid: instrument: 2 problem(s):\n' +
+      'The scan could not be loaded: the questionnaire eigen-vragenlijst.json is not valid: instrument: 2 problems:\n' +
         '- title: expected an object, found a number\n' +
         '- items[20].reverse: expected true or false, found text',
     );

@@ -120,7 +120,7 @@ impl Scan {
     /// try {
     ///   const scan = Scan.fromInstrument(text, 'en');
     /// } catch (error) {
-    ///   console.log(error.message); // "instrument: 1 problem(s):\n- items[20].reverse: expected true or false, found text"
+    ///   console.log(error.message); // "instrument: 1 problem:\n- items[20].reverse: expected true or false, found text"
     /// }
     /// ```
     #[wasm_bindgen(js_name = fromInstrument)]

@@ -54,7 +54,7 @@ pub enum InstrumentError {
     },
     /// The file breaks the rules; every problem is kept here, and the message spells
     /// out the first [`MAX_LISTED_PROBLEMS`].
-    #[error("instrument: {} problem(s):\n- {}", .0.len(), listed(.0, Lang::En))]
+    #[error("instrument: {}:\n- {}", problems(.0.len(), Lang::En), listed(.0, Lang::En))]
     Invalid(Vec<InstrumentProblem>),
 }
 
@@ -83,15 +83,10 @@ impl InstrumentError {
             InstrumentError::TooLarge { bytes } => format!(
                 "instrument: het bestand is {bytes} bytes; een instrument is hoogstens {MAX_INSTRUMENT_BYTES} bytes"
             ),
-            InstrumentError::Invalid(problems) => format!(
-                "instrument: {} {}:\n- {}",
-                problems.len(),
-                if problems.len() == 1 {
-                    "probleem"
-                } else {
-                    "problemen"
-                },
-                listed(problems, lang)
+            InstrumentError::Invalid(list) => format!(
+                "instrument: {}:\n- {}",
+                problems(list.len(), lang),
+                listed(list, lang)
             ),
         }
     }
@@ -103,6 +98,16 @@ impl InstrumentError {
             InstrumentError::Invalid(problems) => problems,
             _ => &[],
         }
+    }
+}
+
+/// "1 problem", "3 problems"; in Dutch "1 probleem", "3 problemen".
+fn problems(n: usize, lang: Lang) -> String {
+    match (n, lang.is_dutch()) {
+        (1, true) => "1 probleem".to_owned(),
+        (n, true) => format!("{n} problemen"),
+        (1, false) => "1 problem".to_owned(),
+        (n, false) => format!("{n} problems"),
     }
 }
 

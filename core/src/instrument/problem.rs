@@ -319,8 +319,8 @@ impl Wrong<'_> {
             ),
             Wrong::RoleCount { role, found } => (
                 match found {
-                    0 => format!("de verbinding met de {role}s (rol \"{role}\") hoort door precies één stelling in opgave beoordeeld te worden, maar geen enkele stelling doet dat"),
-                    _ => format!("de verbinding met de {role}s (rol \"{role}\") hoort door precies één stelling in opgave beoordeeld te worden, maar {found} stellingen doen dat"),
+                    0 => format!("de verbinding met de rol \"{role}\" hoort door precies één stelling in opgave beoordeeld te worden, maar geen enkele stelling doet dat"),
+                    _ => format!("de verbinding met de rol \"{role}\" hoort door precies één stelling in opgave beoordeeld te worden, maar {found} stellingen doen dat"),
                 },
                 format!("the connection to the {role}s (role \"{role}\") must be rated by exactly one statement in opgave, found {found}"),
             ),

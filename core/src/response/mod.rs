@@ -201,10 +201,11 @@ fn listed(fields: &[FieldError], lang: Lang) -> String {
         .join("; ");
     let more = fields.len().saturating_sub(MAX_LISTED_PROBLEMS);
     if more > 0 {
-        let _ = if lang.is_dutch() {
-            write!(out, "; en nog {more} probleem/problemen")
-        } else {
-            write!(out, "; and {more} more problem(s)")
+        let _ = match (lang.is_dutch(), more) {
+            (true, 1) => write!(out, "; en nog 1 probleem"),
+            (true, _) => write!(out, "; en nog {more} problemen"),
+            (false, 1) => write!(out, "; and 1 more problem"),
+            (false, _) => write!(out, "; and {more} more problems"),
         };
     }
     out
