@@ -23,6 +23,9 @@ use super::{
     Response, ResponseError, MAX_RESPONSE_BYTES, RESPONSE_FORMAT, RESPONSE_VERSION,
 };
 use crate::instrument::{Instrument, Previous};
+// What kind of JSON value was found, for messages: the instrument reader's kinds, so a
+// response and an instrument say "een getal" / "a number" alike.
+use crate::instrument::JsonKind as Kind;
 use crate::likert::Likert;
 use crate::model::{
     Concept, Form, InfluenceSource, InterestQuestion, Level, Module, Position, Role, Rung, Sector,
@@ -602,41 +605,6 @@ trait Sink {
 impl Sink for Reader<'_> {
     fn wrong_kind(&mut self, path: String, expected_nl: &str, expected_en: &str, found: Kind) {
         Reader::wrong_kind(self, path, expected_nl, expected_en, found);
-    }
-}
-
-/// What kind of JSON value was found, for messages.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Null,
-    Bool,
-    Number,
-    Text,
-    List,
-    Object,
-}
-
-impl Kind {
-    fn nl(self) -> &'static str {
-        match self {
-            Kind::Null => "null",
-            Kind::Bool => "true/false",
-            Kind::Number => "een getal",
-            Kind::Text => "tekst",
-            Kind::List => "een lijst",
-            Kind::Object => "een object",
-        }
-    }
-
-    fn en(self) -> &'static str {
-        match self {
-            Kind::Null => "null",
-            Kind::Bool => "true/false",
-            Kind::Number => "a number",
-            Kind::Text => "text",
-            Kind::List => "a list",
-            Kind::Object => "an object",
-        }
     }
 }
 
