@@ -135,8 +135,21 @@ pub fn run(root: &Path, options: &Options) -> Result {
     };
     let native = match &python {
         Some(python) => {
-            step("native: the CLI and DuckDB over 100,000 and 1,000,000 responses");
-            Some(native::run(root, &cli, python)?)
+            step("native: the CLI, DuckDB and the JSON floor over 100,000 and 1,000,000 responses");
+            tools::run(tools::cargo(root).args([
+                "build",
+                "-p",
+                "netwerkscan",
+                "--profile",
+                "release",
+                "--example",
+                "json_floor",
+            ]))?;
+            let floor = build::target_dir(root)
+                .join("release")
+                .join("examples")
+                .join("json_floor");
+            Some(native::run(root, &cli, &floor, python)?)
         }
         None => None,
     };

@@ -53,16 +53,27 @@ pub enum Runner {
     OursAllCores,
     /// `taskset -c 0 python bench/duckdb_means.py QUERY.sql` with `SET threads = 1`.
     DuckDb,
+    /// `taskset -c 0 json_floor FILE` (`cli/examples/json_floor.rs`): serde_json checks
+    /// each line's syntax and keeps nothing, the least any reader of the file does.
+    Floor,
 }
 
 impl Runner {
-    pub const ALL: [Self; 3] = [Self::OursOneCore, Self::OursAllCores, Self::DuckDb];
+    pub const ALL: [Self; 4] = [
+        Self::OursOneCore,
+        Self::OursAllCores,
+        Self::DuckDb,
+        Self::Floor,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Self::OursOneCore => "Netwerkscan CLI, one core (`taskset -c 0`)",
             Self::OursAllCores => "Netwerkscan CLI, every core",
             Self::DuckDb => "DuckDB, one thread (`taskset -c 0`, `SET threads = 1`)",
+            Self::Floor => {
+                "Floor: serde_json checks each line's syntax, keeps nothing (`taskset -c 0`)"
+            }
         }
     }
 }
@@ -105,8 +116,9 @@ impl Native {
     }
 }
 
-/// Runs the native half: makes the files, then every runner over every file.
-pub fn run(root: &Path, cli: &Path, python: &Path) -> Result<Native> {
+/// Runs the native half: makes the files, then every runner over every file. `floor` is
+/// the built `json_floor` example.
+pub fn run(root: &Path, cli: &Path, floor: &Path, python: &Path) -> Result<Native> {
     let taskset = tools::require("taskset", "install util-linux (apt-get install util-linux)")?;
     let text = tools::probe(Command::new(cli).args(["instrument", "--json"]))
         .ok_or_else(|| format!("`{} instrument --json` failed", cli.display()))?;
@@ -151,6 +163,11 @@ pub fn run(root: &Path, cli: &Path, python: &Path) -> Result<Native> {
             c.args(["-c", CPU]).arg(python).arg(&driver).arg(&sql_file);
             c
         };
+        let floor = || {
+            let mut c = Command::new(&taskset);
+            c.args(["-c", CPU]).arg(floor).arg(&file);
+            c
+        };
 
         eprintln!(
             "bench: {} responses: one unmeasured run of each reads the file into the page cache \
@@ -182,15 +199,23 @@ pub fn run(root: &Path, cli: &Path, python: &Path) -> Result<Native> {
                     Runner::OursOneCore => ours(true),
                     Runner::OursAllCores => ours(false),
                     Runner::DuckDb => duckdb(),
+                    Runner::Floor => floor(),
                 };
                 let (stats, out) = measure(&mut command)?;
                 let wall = stats.elapsed.as_secs_f64();
-                let timed = if runner == Runner::DuckDb {
-                    process.push(wall);
-                    DuckDbResult::parse(&out)?.query_seconds
-                } else {
-                    check_respondents(&out, responses)?;
-                    wall
+                let timed = match runner {
+                    Runner::DuckDb => {
+                        process.push(wall);
+                        DuckDbResult::parse(&out)?.query_seconds
+                    }
+                    Runner::Floor => {
+                        check_lines(&out, responses)?;
+                        wall
+                    }
+                    Runner::OursOneCore | Runner::OursAllCores => {
+                        check_respondents(&out, responses)?;
+                        wall
+                    }
                 };
                 eprintln!(
                     "bench: {} x {}, run {run}/{runs}: {timed:.2} s, peak RSS {:.1} MiB",
@@ -218,6 +243,18 @@ fn runner_short(runner: Runner) -> &'static str {
         Runner::OursOneCore => "ours, one core",
         Runner::OursAllCores => "ours, every core",
         Runner::DuckDb => "DuckDB",
+        Runner::Floor => "the floor",
+    }
+}
+
+/// The floor read every line: it prints how many.
+fn check_lines(out: &str, responses: u64) -> Result<()> {
+    match out.trim().parse::<u64>() {
+        Ok(n) if n == responses => Ok(()),
+        _ => Err(format!(
+            "the floor read `{}` lines, not {responses}",
+            out.trim()
+        )),
     }
 }
 
