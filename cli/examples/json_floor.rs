@@ -41,28 +41,32 @@ fn main() -> ExitCode {
             }
         };
         let end = kept + n;
-        let last = if n == 0 {
-            end // The last line, without a line end.
+        // The whole lines in the buffer (at the end of the file: what is left, a last
+        // line without a line end, if any).
+        let (whole, next) = if n == 0 {
+            (&buffer[..end], end)
         } else {
             match memchr::memrchr(b'\n', &buffer[..end]) {
-                Some(i) => i + 1,
+                Some(i) => (&buffer[..i], i + 1),
                 None => {
                     kept = end;
                     continue;
                 }
             }
         };
-        for line in buffer[..last].split(|&b| b == b'\n') {
-            if let Err(message) = lines.check(line) {
-                eprintln!("json_floor: {message}");
-                return ExitCode::FAILURE;
+        if n > 0 || end > 0 {
+            for line in whole.split(|&b| b == b'\n') {
+                if let Err(message) = lines.check(line) {
+                    eprintln!("json_floor: {message}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
         if n == 0 {
             break;
         }
-        buffer.copy_within(last..end, 0);
-        kept = end - last;
+        buffer.copy_within(next..end, 0);
+        kept = end - next;
     }
     println!("{}", lines.read);
     ExitCode::SUCCESS
