@@ -135,7 +135,7 @@ pub fn run(root: &Path, options: &Options) -> Result {
     };
     let native = match &python {
         Some(python) => {
-            step("native: the CLI, DuckDB and the JSON floor over 100,000 and 1,000,000 responses");
+            step("native: the CLI, DuckDB and serde_json's syntax check over 100,000 and 1,000,000 responses");
             tools::run(tools::cargo(root).args([
                 "build",
                 "-p",
@@ -143,13 +143,13 @@ pub fn run(root: &Path, options: &Options) -> Result {
                 "--profile",
                 "release",
                 "--example",
-                "json_floor",
+                "json_syntax",
             ]))?;
-            let floor = build::target_dir(root)
+            let syntax = build::target_dir(root)
                 .join("release")
                 .join("examples")
-                .join("json_floor");
-            Some(native::run(root, &cli, &floor, python)?)
+                .join("json_syntax");
+            Some(native::run(root, &cli, &syntax, python)?)
         }
         None => None,
     };

@@ -53,9 +53,9 @@ pub enum Runner {
     OursAllCores,
     /// `taskset -c 0 python bench/duckdb_means.py QUERY.sql` with `SET threads = 1`.
     DuckDb,
-    /// `taskset -c 0 json_floor FILE` (`cli/examples/json_floor.rs`): serde_json checks
-    /// each line's syntax and keeps nothing, the least any reader of the file does.
-    Floor,
+    /// `taskset -c 0 json_syntax FILE` (`cli/examples/json_syntax.rs`): serde_json, a
+    /// general JSON reader, checks each line's syntax and keeps nothing.
+    SyntaxOnly,
 }
 
 impl Runner {
@@ -63,7 +63,7 @@ impl Runner {
         Self::OursOneCore,
         Self::OursAllCores,
         Self::DuckDb,
-        Self::Floor,
+        Self::SyntaxOnly,
     ];
 
     pub fn label(self) -> &'static str {
@@ -71,8 +71,8 @@ impl Runner {
             Self::OursOneCore => "Netwerkscan CLI, one core (`taskset -c 0`)",
             Self::OursAllCores => "Netwerkscan CLI, every core",
             Self::DuckDb => "DuckDB, one thread (`taskset -c 0`, `SET threads = 1`)",
-            Self::Floor => {
-                "Floor: serde_json checks each line's syntax, keeps nothing (`taskset -c 0`)"
+            Self::SyntaxOnly => {
+                "serde_json, each line's syntax checked, nothing kept (`taskset -c 0`)"
             }
         }
     }
@@ -116,9 +116,9 @@ impl Native {
     }
 }
 
-/// Runs the native half: makes the files, then every runner over every file. `floor` is
-/// the built `json_floor` example.
-pub fn run(root: &Path, cli: &Path, floor: &Path, python: &Path) -> Result<Native> {
+/// Runs the native half: makes the files, then every runner over every file. `syntax` is
+/// the built `json_syntax` example.
+pub fn run(root: &Path, cli: &Path, syntax: &Path, python: &Path) -> Result<Native> {
     let taskset = tools::require("taskset", "install util-linux (apt-get install util-linux)")?;
     let text = tools::probe(Command::new(cli).args(["instrument", "--json"]))
         .ok_or_else(|| format!("`{} instrument --json` failed", cli.display()))?;
@@ -163,9 +163,9 @@ pub fn run(root: &Path, cli: &Path, floor: &Path, python: &Path) -> Result<Nativ
             c.args(["-c", CPU]).arg(python).arg(&driver).arg(&sql_file);
             c
         };
-        let floor = || {
+        let syntax_only = || {
             let mut c = Command::new(&taskset);
-            c.args(["-c", CPU]).arg(floor).arg(&file);
+            c.args(["-c", CPU]).arg(syntax).arg(&file);
             c
         };
 
@@ -199,7 +199,7 @@ pub fn run(root: &Path, cli: &Path, floor: &Path, python: &Path) -> Result<Nativ
                     Runner::OursOneCore => ours(true),
                     Runner::OursAllCores => ours(false),
                     Runner::DuckDb => duckdb(),
-                    Runner::Floor => floor(),
+                    Runner::SyntaxOnly => syntax_only(),
                 };
                 let (stats, out) = measure(&mut command)?;
                 let wall = stats.elapsed.as_secs_f64();
@@ -208,7 +208,7 @@ pub fn run(root: &Path, cli: &Path, floor: &Path, python: &Path) -> Result<Nativ
                         process.push(wall);
                         DuckDbResult::parse(&out)?.query_seconds
                     }
-                    Runner::Floor => {
+                    Runner::SyntaxOnly => {
                         check_lines(&out, responses)?;
                         wall
                     }
@@ -243,16 +243,16 @@ fn runner_short(runner: Runner) -> &'static str {
         Runner::OursOneCore => "ours, one core",
         Runner::OursAllCores => "ours, every core",
         Runner::DuckDb => "DuckDB",
-        Runner::Floor => "the floor",
+        Runner::SyntaxOnly => "serde_json's syntax check",
     }
 }
 
-/// The floor read every line: it prints how many.
+/// The syntax check read every line: it prints how many.
 fn check_lines(out: &str, responses: u64) -> Result<()> {
     match out.trim().parse::<u64>() {
         Ok(n) if n == responses => Ok(()),
         _ => Err(format!(
-            "the floor read `{}` lines, not {responses}",
+            "the syntax check read `{}` lines, not {responses}",
             out.trim()
         )),
     }
