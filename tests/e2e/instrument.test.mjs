@@ -61,6 +61,16 @@ describe("a trainer's instrument", () => {
         '- title: verwacht een object, gevonden: een getal\n' +
         '- items[20].reverse: verwacht true of false, gevonden: tekst',
     );
+    // Said once, in the alert box; nothing is left where the scan would be.
+    const said = await page.evaluate(() => {
+      const root = document.querySelector('netwerk-scan').shadowRoot;
+      return {
+        times: root.textContent.split('De scan kon niet worden geladen').length - 1,
+        inAlert: Boolean(root.querySelector('.alert-region .load-error')),
+        main: root.querySelector('main')?.textContent ?? null,
+      };
+    });
+    assert.deepEqual(said, { times: 1, inAlert: true, main: '' });
     tab.assertClean();
     await tab.close();
   });

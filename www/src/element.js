@@ -221,15 +221,21 @@ export class NetwerkScan extends HTMLElement {
     return loadModel(this.instrument, lang);
   }
 
-  /** Loading failed: say so in plain words where the scan would be; never hang on "loading". */
+  /** Loading failed: say so in plain words, once, in the alert box; never hang on "loading". */
   #fail(error) {
     const lang = this.language;
     const message = errorMessage(error);
-    const main = this.#root.querySelector('main') ?? this.#root;
+    const main = this.#root.querySelector('main');
     const alert = this.#root.querySelector('.alert-region');
     const text = t(lang, 'loadError', { message });
-    main.replaceChildren(h('p', { class: 'load-error' }, text));
-    if (alert) alert.replaceChildren(h('div', { class: 'alert-box' }, h('p', {}, text)));
+    // Said once: in the alert box (announced), with nothing left where the scan would be;
+    // without the shell's alert region, where the scan would be, as an alert itself.
+    if (alert) {
+      main?.replaceChildren();
+      alert.replaceChildren(h('div', { class: 'alert-box' }, h('p', { class: 'load-error' }, text)));
+    } else {
+      (main ?? this.#root).replaceChildren(h('p', { class: 'load-error', role: 'alert' }, text));
+    }
     this.emit('error', { message: text });
   }
 }
