@@ -555,7 +555,19 @@ pub struct Backdrop {
     legend: Vec<LegendEntry>,
     center: (i32, i32),
     radius: f64,
+    /// The axis labels' font size: the chart's, or smaller where the labels would leave
+    /// the radar cramped (see [`CRAMPED`]).
+    label_fs: f64,
 }
+
+/// A radar that its labels leave less than this share of the area's smaller side gets
+/// smaller labels, down to the last of [`LABEL_SCALES`]: long single words beside a
+/// four-axis radar ("Bevoegdheden", "Communicatie") would otherwise shrink it to a
+/// seventh of its canvas.
+const CRAMPED: f64 = 0.2;
+
+/// The label font sizes tried, as shares of the chart's font size, largest first.
+const LABEL_SCALES: [f64; 3] = [1.0, 0.9, 0.8];
 
 impl Backdrop {
     /// The backdrop of `radar` on an area of `size` pixels. The layout leaves room for
@@ -582,28 +594,44 @@ impl Backdrop {
             .collect();
         // Each axis's block is its label's lines, then the value; the radius leaves room
         // for the widest beside the chart and the tallest above and below.
-        let line_h = fs * 1.15;
-        let sizes: Vec<(f64, f64)> = labels
+        // `value` is what is written under each label: the real values, or (to choose
+        // the labels' size once per chart, whatever its values) a score's width.
+        let layout = |label_fs: f64, value: &dyn Fn(usize) -> String| {
+            let line_h = label_fs * 1.15;
+            let sizes: Vec<(f64, f64)> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, lines)| {
+                    let width = lines
+                        .iter()
+                        .map(|l| text_width(l, label_fs))
+                        .fold(text_width(&value(i), label_fs), f64::max);
+                    (width, (lines.len() + 1) as f64 * line_h)
+                })
+                .collect();
+            // A margin at the sides, for a font wider than the estimate.
+            let margin = (fs * 0.4).round();
+            let (center, radius) = fit_radar(
+                (f64::from(w) - 2.0 * margin, f64::from(h) - legend_h),
+                f64::from(title_height(fs)),
+                fs * 0.8,
+                &sizes,
+            );
+            ((center.0 + margin as i32, center.1), radius)
+        };
+        // The labels' size depends on the labels and the area only, so that it stays
+        // while the values change: the largest that leaves the radar roomy, else the
+        // smallest tried.
+        let score = |_: usize| value_text(radar, Some(SCALE_MAX));
+        let roomy = CRAMPED * f64::from(w.min(h));
+        let label_fs = LABEL_SCALES
             .iter()
-            .enumerate()
-            .map(|(i, lines)| {
-                let value = value_text(radar, values.get(i).copied().flatten());
-                let width = lines
-                    .iter()
-                    .map(|l| text_width(l, fs))
-                    .fold(text_width(&value, fs), f64::max);
-                (width, (lines.len() + 1) as f64 * line_h)
-            })
-            .collect();
-        // A margin at the sides, for a font wider than the estimate.
-        let margin = (fs * 0.4).round();
-        let (center, radius) = fit_radar(
-            (f64::from(w) - 2.0 * margin, f64::from(h) - legend_h),
-            f64::from(title_height(fs)),
-            fs * 0.8,
-            &sizes,
-        );
-        let center = (center.0 + margin as i32, center.1);
+            .map(|scale| fs * scale)
+            .find(|label_fs| layout(*label_fs, &score).1 >= roomy)
+            .unwrap_or(fs * LABEL_SCALES[LABEL_SCALES.len() - 1]);
+        let (center, radius) = layout(label_fs, &|i| {
+            value_text(radar, values.get(i).copied().flatten())
+        });
         Backdrop {
             size,
             title: radar.title.clone(),
@@ -611,6 +639,7 @@ impl Backdrop {
             legend,
             center,
             radius,
+            label_fs,
         }
     }
 
@@ -618,12 +647,16 @@ impl Backdrop {
         font_size(self.size)
     }
 
+    fn label_fs(&self) -> f64 {
+        self.label_fs
+    }
+
     /// Where line `j` of axis `i`'s block goes (the value is line `labels[i].len()`),
     /// and how it is anchored.
     fn line_at(&self, i: usize, j: usize) -> ((i32, i32), Pos) {
         let n = self.labels.len();
         let fs = self.fs();
-        let line_h = fs * 1.15;
+        let line_h = self.label_fs() * 1.15;
         let anchor = label_anchor(axis_angle(i, n));
         let p = radar_point(self.center, self.radius + fs * 0.8, SCALE_MAX, i, n);
         let k = self.labels.get(i).map_or(0, Vec::len) as f64 + 1.0;
@@ -701,7 +734,7 @@ pub fn draw_backdrop<DB: DrawingBackend>(
     for (i, lines) in backdrop.labels.iter().enumerate() {
         for (j, line) in lines.iter().enumerate() {
             let (p, line_pos) = backdrop.line_at(i, j);
-            let style = TextStyle::from(("sans-serif", fs).into_font())
+            let style = TextStyle::from(("sans-serif", backdrop.label_fs()).into_font())
                 .color(&INK)
                 .pos(line_pos);
             area.draw(&Text::new(line.clone(), p, style))?;
@@ -831,7 +864,7 @@ pub fn draw_radar_data<DB: DrawingBackend>(
             &VERMILLION_TEXT
         };
         let (p, line_pos) = backdrop.line_at(i, lines.len());
-        let style = TextStyle::from(("sans-serif", fs * 0.9).into_font())
+        let style = TextStyle::from(("sans-serif", backdrop.label_fs() * 0.9).into_font())
             .color(color)
             .pos(line_pos);
         area.draw(&Text::new(value_text(radar, value), p, style))?;
@@ -1185,6 +1218,33 @@ mod tests {
 
     use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind};
 
+    /// A radar of four axes with long single words beside it (the influence radar) gets
+    /// smaller labels and a larger radar; the six concepts keep the chart's font size.
+    #[test]
+    fn cramped_labels_shrink_and_roomy_ones_do_not() {
+        let instrument = crate::instrument::Instrument::builtin();
+        let report = crate::group::Group::new(instrument).report();
+        for size in [(382, 382), (330, 330)] {
+            let side = f64::from(size.0);
+            let influence = Backdrop::of(&influence_radar(&report, instrument, Lang::Nl), size);
+            assert!(influence.label_fs() < influence.fs(), "{size:?}");
+            assert!(
+                influence.label_fs() >= influence.fs() * 0.8 - 1e-9,
+                "{size:?}"
+            );
+            assert!(
+                influence.radius >= CRAMPED * side,
+                "{size:?}: {}",
+                influence.radius
+            );
+            let concepts = Backdrop::of(&concepts_radar(&report, instrument, Lang::Nl), size);
+            assert!(
+                (concepts.label_fs() - concepts.fs()).abs() < 1e-9,
+                "{size:?}"
+            );
+        }
+    }
+
     /// The backdrop's labels are drawn before the data, so nothing of the data may lie on
     /// them: a polygon at the top of the scale, its dots, a full band and a compared line,
     /// on areas from small to large and radars of three to six axes.
@@ -1223,7 +1283,7 @@ mod tests {
                 draw_radar_data(&area, &radar, &backdrop).expect("drawn");
                 let pixels = pixels.borrow();
                 assert!(!pixels.is_empty());
-                let fs = backdrop.fs();
+                let fs = backdrop.label_fs();
                 for (i, lines) in backdrop.labels.iter().enumerate() {
                     for (j, line) in lines.iter().enumerate() {
                         let ((x, y), pos) = backdrop.line_at(i, j);
