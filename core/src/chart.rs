@@ -647,16 +647,12 @@ impl Backdrop {
         font_size(self.size)
     }
 
-    fn label_fs(&self) -> f64 {
-        self.label_fs
-    }
-
     /// Where line `j` of axis `i`'s block goes (the value is line `labels[i].len()`),
     /// and how it is anchored.
     fn line_at(&self, i: usize, j: usize) -> ((i32, i32), Pos) {
         let n = self.labels.len();
         let fs = self.fs();
-        let line_h = self.label_fs() * 1.15;
+        let line_h = self.label_fs * 1.15;
         let anchor = label_anchor(axis_angle(i, n));
         let p = radar_point(self.center, self.radius + fs * 0.8, SCALE_MAX, i, n);
         let k = self.labels.get(i).map_or(0, Vec::len) as f64 + 1.0;
@@ -734,7 +730,7 @@ pub fn draw_backdrop<DB: DrawingBackend>(
     for (i, lines) in backdrop.labels.iter().enumerate() {
         for (j, line) in lines.iter().enumerate() {
             let (p, line_pos) = backdrop.line_at(i, j);
-            let style = TextStyle::from(("sans-serif", backdrop.label_fs()).into_font())
+            let style = TextStyle::from(("sans-serif", backdrop.label_fs).into_font())
                 .color(&INK)
                 .pos(line_pos);
             area.draw(&Text::new(line.clone(), p, style))?;
@@ -864,7 +860,7 @@ pub fn draw_radar_data<DB: DrawingBackend>(
             &VERMILLION_TEXT
         };
         let (p, line_pos) = backdrop.line_at(i, lines.len());
-        let style = TextStyle::from(("sans-serif", backdrop.label_fs() * 0.9).into_font())
+        let style = TextStyle::from(("sans-serif", backdrop.label_fs * 0.9).into_font())
             .color(color)
             .pos(line_pos);
         area.draw(&Text::new(value_text(radar, value), p, style))?;
@@ -1227,9 +1223,9 @@ mod tests {
         for size in [(382, 382), (330, 330)] {
             let side = f64::from(size.0);
             let influence = Backdrop::of(&influence_radar(&report, instrument, Lang::Nl), size);
-            assert!(influence.label_fs() < influence.fs(), "{size:?}");
+            assert!(influence.label_fs < influence.fs(), "{size:?}");
             assert!(
-                influence.label_fs() >= influence.fs() * 0.8 - 1e-9,
+                influence.label_fs >= influence.fs() * 0.8 - 1e-9,
                 "{size:?}"
             );
             assert!(
@@ -1238,10 +1234,7 @@ mod tests {
                 influence.radius
             );
             let concepts = Backdrop::of(&concepts_radar(&report, instrument, Lang::Nl), size);
-            assert!(
-                (concepts.label_fs() - concepts.fs()).abs() < 1e-9,
-                "{size:?}"
-            );
+            assert!((concepts.label_fs - concepts.fs()).abs() < 1e-9, "{size:?}");
         }
     }
 
@@ -1283,7 +1276,7 @@ mod tests {
                 draw_radar_data(&area, &radar, &backdrop).expect("drawn");
                 let pixels = pixels.borrow();
                 assert!(!pixels.is_empty());
-                let fs = backdrop.label_fs();
+                let fs = backdrop.label_fs;
                 for (i, lines) in backdrop.labels.iter().enumerate() {
                     for (j, line) in lines.iter().enumerate() {
                         let ((x, y), pos) = backdrop.line_at(i, j);

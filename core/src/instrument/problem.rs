@@ -43,11 +43,7 @@ impl InstrumentProblem {
     /// readable length.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        let problem = if lang.is_dutch() {
-            &self.problem.nl
-        } else {
-            &self.problem.en
-        };
+        let problem = self.problem.get(lang);
         clip(&format!("{}: {problem}", self.path), MAX_SHOWN).into_owned()
     }
 }

@@ -186,15 +186,10 @@ fn listed(fields: &[FieldError], lang: Lang) -> String {
         .iter()
         .take(MAX_LISTED_PROBLEMS)
         .map(|f| {
-            let problem = if lang.is_dutch() {
-                &f.problem.nl
-            } else {
-                &f.problem.en
-            };
             format!(
                 "{}: {}",
                 clip(&f.path, MAX_SHOWN_PATH),
-                clip(problem, MAX_SHOWN_PROBLEM)
+                clip(f.problem.get(lang), MAX_SHOWN_PROBLEM)
             )
         })
         .collect::<Vec<_>>()
