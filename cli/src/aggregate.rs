@@ -5,37 +5,31 @@
 //! batches into groups of their own, which are merged at the end. Responses are
 //! numbered as read, so the merged report is the one a single thread would make.
 //!
-//! Duplicates are decided in that same order. Parsing and fingerprinting happen in
-//! parallel; then each batch is checked in the [`Ledger`] against the responses seen
-//! so far, strictly one batch after another. A worker that is done before its batch's
-//! turn leaves the batch there and goes on; whoever checks the batch before it checks
-//! it too, and adds what counts to its own group (a numbered response gives the same
-//! report in any group). Only the responses that come first are added to a group.
-//! Deciding on the parsed response, not its raw text, is what makes a reformatted
-//! copy a duplicate too.
+//! Duplicates are decided after the reading, from the sightings each thread recorded
+//! ([`Sightings`]): nothing waits for its turn, and memory does not grow with the
+//! input. The first pass counts every response; when it found copies, the sources
+//! are read a second time with the copies left out (each checked to be the copy it
+//! was). Deciding on the parsed response, not its raw text, is what makes a
+//! reformatted copy a duplicate too.
 
-use std::collections::BTreeMap;
+use std::io;
 use std::ops::{ControlFlow, Range};
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
 use netwerkregie::split::{Options, Splitter};
-use netwerkregie::{Group, Instrument, Lang, Response};
+use netwerkregie::{Group, Instrument, Lang};
 
-use crate::duplicates::{Duplicate, FirstSeen};
+use crate::duplicates::{Copy, Duplicate, Sightings};
 use crate::input::{self, SourceRef, Sources};
 use crate::response;
 use crate::t;
 
-/// Responses handed to a worker at a time: large enough to make the channel cheap,
-/// small enough that parsed responses waiting for their turn take little memory.
+/// Responses handed to a worker at a time: large enough to make the channel cheap.
 const BATCH: usize = 128;
 /// Text handed to a worker at a time, at most (plus one response): bounds memory
 /// when the responses are large.
 const BATCH_BYTES: usize = 1 << 20;
-/// Parsed batches that may wait for their turn; a worker further ahead waits itself,
-/// so memory stays bounded when one worker is slow.
-const AHEAD: usize = 16;
 
 /// Something to tell about one response, in the order of the responses.
 #[derive(Debug)]
@@ -71,8 +65,6 @@ pub struct Gathered<'a> {
 
 /// Texts of responses, read in order.
 struct Batch {
-    /// Its place among the batches.
-    number: u64,
     /// The texts, one after another.
     text: String,
     /// Per response: its sequence number, source, and span of `text` or problem.
@@ -80,9 +72,8 @@ struct Batch {
 }
 
 impl Batch {
-    fn new(number: u64) -> Batch {
+    fn new() -> Batch {
         Batch {
-            number,
             text: String::new(),
             items: Vec::with_capacity(BATCH),
         }
@@ -93,101 +84,95 @@ impl Batch {
     }
 }
 
-/// A parsed response waiting for its batch's turn.
-struct Parsed {
-    seq: u64,
-    at: SourceRef,
-    identity: u64,
-    response: Response,
+/// What a pass does about duplicates.
+#[derive(Debug, Clone, Copy)]
+enum Pass<'c> {
+    /// Every response counts, and leaves a sighting.
+    First,
+    /// The copies the first pass found (in the reading order) are left out.
+    Again(&'c [Copy]),
 }
 
-/// The responses seen so far, and whose turn it is to check against them.
-#[derive(Default)]
-struct Ledger {
-    state: Mutex<Turns>,
-    turn: Condvar,
+/// What one pass found, on one thread or merged from all.
+struct Part<'a> {
+    group: Group<'a>,
+    splits: Option<Splitter<'a>>,
+    /// The responses that cannot be read: place in the reading order, source, why.
+    problems: Vec<(u64, SourceRef, String)>,
+    sightings: Vec<Sightings>,
+    /// A copy left out on the second pass was another response now.
+    changed: bool,
+    /// The sightings could not be written to disk.
+    failure: Option<io::Error>,
 }
 
-#[derive(Default)]
-struct Turns {
-    /// The batch whose turn it is.
-    next: u64,
-    seen: FirstSeen,
-    /// Batches parsed before their turn.
-    waiting: BTreeMap<u64, Vec<Parsed>>,
-    /// A worker died; nobody should wait for it.
-    failed: bool,
-}
+impl<'a> Part<'a> {
+    fn new(instrument: &'a Instrument, options: &Options) -> Part<'a> {
+        Part {
+            group: Group::new(instrument),
+            splits: splitter(instrument, options),
+            problems: Vec::new(),
+            sightings: vec![Sightings::default()],
+            changed: false,
+            failure: None,
+        }
+    }
 
-impl Ledger {
-    /// Hands in parsed batch `number`. When it is its turn, it and every waiting batch
-    /// after it are checked: the responses seen for the first time go to `kept`, the
-    /// others become notes. Otherwise the batch waits for its turn (and the worker
-    /// only when too many wait already). False when a worker failed.
-    fn commit(
-        &self,
-        number: u64,
-        parsed: Vec<Parsed>,
-        kept: &mut Vec<Parsed>,
-        notes: &mut Vec<(u64, Note)>,
-    ) -> bool {
-        let Ok(mut turns) = self.state.lock() else {
-            return false;
+    /// Takes response number `seq` from `at` (its text, or why there is none).
+    fn take(
+        &mut self,
+        seq: u64,
+        at: SourceRef,
+        text: Result<&str, String>,
+        lang: Lang,
+        pass: Pass<'_>,
+    ) {
+        let instrument = self.group.instrument();
+        let response = match text.and_then(|text| response::parse(text, instrument, lang)) {
+            Ok(response) => response,
+            Err(problem) => {
+                self.problems.push((seq, at, problem));
+                return;
+            }
         };
-        while turns.next != number && turns.waiting.len() >= AHEAD && !turns.failed {
-            turns = match self.turn.wait(turns) {
-                Ok(turns) => turns,
-                Err(_) => return false,
-            };
-        }
-        if turns.failed {
-            return false;
-        }
-        if turns.next != number {
-            turns.waiting.insert(number, parsed);
-            return true;
-        }
-        let mut batch = parsed;
-        loop {
-            for p in batch {
-                match turns.seen.check(p.identity, p.at) {
-                    None => kept.push(p),
-                    Some(duplicate) => notes.push((p.seq, Note::Duplicate(duplicate))),
+        match pass {
+            Pass::First => {
+                let identity = response::fingerprint(&response);
+                if let (None, Some(sightings)) = (&self.failure, self.sightings.first_mut()) {
+                    self.failure = sightings.record(identity, seq, at).err();
                 }
             }
-            turns.next += 1;
-            let next = turns.next;
-            match turns.waiting.remove(&next) {
-                Some(waiting) => batch = waiting,
-                None => break,
+            Pass::Again(copies) => {
+                if let Ok(i) = copies.binary_search_by_key(&seq, |c| c.seq) {
+                    if copies[i].identity != response::fingerprint(&response) {
+                        self.changed = true;
+                    }
+                    return;
+                }
             }
         }
-        drop(turns);
-        self.turn.notify_all();
-        true
-    }
-
-    fn fail(&self) {
-        self.state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .failed = true;
-        self.turn.notify_all();
-    }
-}
-
-/// Tells the other workers not to wait when a worker panics.
-struct FailOnPanic<'a>(&'a Ledger);
-
-impl Drop for FailOnPanic<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.fail();
+        self.group.add_numbered(&response, seq);
+        if let Some(s) = &mut self.splits {
+            s.add_numbered(&response, seq);
         }
     }
+
+    /// Takes in the part of another thread.
+    fn merge(&mut self, other: Part<'_>) {
+        self.group.merge(other.group);
+        if let (Some(all), Some(part)) = (&mut self.splits, other.splits) {
+            all.merge(part);
+        }
+        self.problems.extend(other.problems);
+        self.sightings.extend(other.sightings);
+        self.changed |= other.changed;
+        self.failure = self.failure.take().or(other.failure);
+    }
 }
 
-/// Aggregates every response in `sources`.
+/// Aggregates every response in `sources`, each identity once. The sources are read
+/// twice when some response came more than once; [`Sources::rereadable`] makes sure
+/// that reads the same.
 pub fn gather<'a>(
     sources: &Sources,
     instrument: &'a Instrument,
@@ -195,24 +180,90 @@ pub fn gather<'a>(
     options: &Options,
 ) -> Result<Gathered<'a>, String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+    let (first, read) = read_all(sources, instrument, lang, options, Pass::First, workers)?;
+    let sorting = |e: io::Error| {
+        t(
+            lang,
+            "dubbele responsen konden niet worden gezocht (tijdelijk bestand: {e}); er is geen rapport gemaakt",
+            "duplicates could not be looked for (temporary file: {e}); no report was made",
+        )
+        .replace("{e}", &input::io_problem(&e, lang))
+    };
+    if let Some(e) = first.failure {
+        return Err(sorting(e));
+    }
+    let copies = Sightings::copies(first.sightings).map_err(sorting)?;
+    let problems = first.problems.len();
+    let mut notes: Vec<(u64, Note)> = first
+        .problems
+        .into_iter()
+        .map(|(seq, at, problem)| (seq, Note::Problem(at, problem)))
+        .chain(copies.iter().map(|c| (c.seq, Note::Duplicate(c.duplicate))))
+        .collect();
+    notes.sort_by_key(|(seq, _)| *seq);
+    let notes = notes.into_iter().map(|(_, n)| n).collect();
+    if copies.is_empty() || problems > 0 {
+        return Ok(Gathered {
+            group: first.group,
+            splits: first.splits,
+            notes,
+            problems,
+        });
+    }
+    let (again, read_again) = read_all(
+        sources,
+        instrument,
+        lang,
+        options,
+        Pass::Again(&copies),
+        workers,
+    )?;
+    if again.changed || !again.problems.is_empty() || read_again != read {
+        return Err(t(
+            lang,
+            "de bestanden veranderden terwijl ze werden gelezen; er is geen rapport gemaakt",
+            "the files changed while they were read; no report was made",
+        )
+        .to_owned());
+    }
+    Ok(Gathered {
+        group: again.group,
+        splits: again.splits,
+        notes,
+        problems,
+    })
+}
+
+/// One pass over `sources`: what it found, and how many responses it read.
+fn read_all<'a>(
+    sources: &Sources,
+    instrument: &'a Instrument,
+    lang: Lang,
+    options: &Options,
+    pass: Pass<'_>,
+    workers: usize,
+) -> Result<(Part<'a>, u64), String> {
     if workers == 1 {
-        return Ok(gather_here(sources, instrument, lang, options));
+        return Ok(read_here(sources, instrument, lang, options, pass));
     }
     let (send, receive) = sync_channel::<Batch>(workers * 2);
+    // Batches go back to the reader once parsed and are filled again: memory stays
+    // the few batches in flight, never fragmented by a million texts.
+    let (give_back, returned) = sync_channel::<Batch>(workers * 4);
     // Only the workers hold the receiver: when the last one is gone (even by a
     // panic), it is dropped and the reader's `send` fails instead of blocking.
     let receive = Arc::new(Mutex::new(receive));
-    let ledger = Ledger::default();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let receive = Arc::clone(&receive);
-                let ledger = &ledger;
-                scope.spawn(move || work(&receive, ledger, instrument, lang, options))
+                let give_back = give_back.clone();
+                scope.spawn(move || work(&receive, &give_back, instrument, lang, options, pass))
             })
             .collect();
         drop(receive);
-        let mut batch = Batch::new(0);
+        drop(give_back);
+        let mut batch = Batch::new();
         let mut seq = 0u64;
         let _ = input::for_each_text(sources, lang, |at, text| {
             let body = text.map(|text| {
@@ -223,9 +274,14 @@ pub fn gather<'a>(
             batch.items.push((seq, at, body));
             seq += 1;
             if batch.is_full() {
-                let next = Batch::new(batch.number + 1);
                 // A send fails only when every worker is gone, and then join says why.
-                if send.send(std::mem::replace(&mut batch, next)).is_err() {
+                if send
+                    .send(std::mem::replace(
+                        &mut batch,
+                        returned.try_recv().unwrap_or_else(|_| Batch::new()),
+                    ))
+                    .is_err()
+                {
                     return ControlFlow::Break(());
                 }
             }
@@ -235,83 +291,44 @@ pub fn gather<'a>(
             let _ = send.send(batch);
         }
         drop(send);
-        let mut group = Group::new(instrument);
-        let mut splits = splitter(instrument, options);
-        let mut notes: Vec<(u64, Note)> = Vec::new();
+        let mut all: Option<Part<'a>> = None;
         let mut failed = false;
         for handle in handles {
-            match handle.join() {
-                Ok((part, part_splits, mut found)) => {
-                    group.merge(part);
-                    if let (Some(all), Some(part)) = (&mut splits, part_splits) {
-                        all.merge(part);
-                    }
-                    notes.append(&mut found);
-                }
-                Err(_) => failed = true,
+            match (handle.join(), &mut all) {
+                (Ok(part), Some(all)) => all.merge(part),
+                (Ok(part), None) => all = Some(part),
+                (Err(_), _) => failed = true,
             }
         }
-        if failed {
-            return Err(t(
+        match all {
+            Some(all) if !failed => Ok((all, seq)),
+            _ => Err(t(
                 lang,
                 "een werkdraad is mislukt; er is geen rapport gemaakt",
                 "a worker thread failed; no report was made",
             )
-            .to_owned());
+            .to_owned()),
         }
-        notes.sort_by_key(|(seq, _)| *seq);
-        let problems = notes
-            .iter()
-            .filter(|(_, n)| matches!(n, Note::Problem(..)))
-            .count();
-        Ok(Gathered {
-            group,
-            splits,
-            notes: notes.into_iter().map(|(_, n)| n).collect(),
-            problems,
-        })
     })
 }
 
-/// Aggregates on this thread alone: with one core, a reader thread and a worker would
+/// A pass on this thread alone: with one core, a reader thread and a worker would
 /// only take turns, and the batches would copy every text once more.
-fn gather_here<'a>(
+fn read_here<'a>(
     sources: &Sources,
     instrument: &'a Instrument,
     lang: Lang,
     options: &Options,
-) -> Gathered<'a> {
-    let mut group = Group::new(instrument);
-    let mut splits = splitter(instrument, options);
-    let mut seen = FirstSeen::default();
-    let mut notes = Vec::new();
-    let mut problems = 0;
+    pass: Pass<'_>,
+) -> (Part<'a>, u64) {
+    let mut part = Part::new(instrument, options);
     let mut seq = 0u64;
     let _ = input::for_each_text(sources, lang, |at, text| {
-        match text.and_then(|text| response::parse(text, instrument, lang)) {
-            Ok(r) => match seen.check(response::fingerprint(&r), at) {
-                None => {
-                    group.add_numbered(&r, seq);
-                    if let Some(s) = &mut splits {
-                        s.add_numbered(&r, seq);
-                    }
-                }
-                Some(duplicate) => notes.push(Note::Duplicate(duplicate)),
-            },
-            Err(problem) => {
-                problems += 1;
-                notes.push(Note::Problem(at, problem));
-            }
-        }
+        part.take(seq, at, text, lang, pass);
         seq += 1;
         ControlFlow::Continue(())
     });
-    Gathered {
-        group,
-        splits,
-        notes,
-        problems,
-    }
+    (part, seq)
 }
 
 /// A splitter for the dimensions asked for, or none.
@@ -328,49 +345,97 @@ fn splitter<'a>(instrument: &'a Instrument, options: &Options) -> Option<Splitte
 /// A worker: parses and scores batches until the reader is done.
 fn work<'a>(
     receive: &Mutex<Receiver<Batch>>,
-    ledger: &Ledger,
+    give_back: &SyncSender<Batch>,
     instrument: &'a Instrument,
     lang: Lang,
     options: &Options,
-) -> (Group<'a>, Option<Splitter<'a>>, Vec<(u64, Note)>) {
-    let _guard = FailOnPanic(ledger);
-    let mut group = Group::new(instrument);
-    let mut splits = splitter(instrument, options);
-    let mut notes = Vec::new();
-    let mut kept = Vec::with_capacity(BATCH);
+    pass: Pass<'_>,
+) -> Part<'a> {
+    let mut part = Part::new(instrument, options);
     loop {
         // The lock is held only while taking a batch, not while parsing it.
         let next = receive.lock().map(|r| r.recv());
-        let Ok(Ok(batch)) = next else {
+        let Ok(Ok(mut batch)) = next else {
             break;
         };
-        let mut parsed = Vec::with_capacity(batch.items.len());
-        for (seq, at, body) in batch.items {
+        for (seq, at, body) in batch.items.drain(..) {
             let text = body.and_then(|span| {
                 batch
                     .text
                     .get(span)
                     .ok_or_else(|| "internal error: lost text".to_owned())
             });
-            match text.and_then(|text| response::parse(text, instrument, lang)) {
-                Ok(response) => parsed.push(Parsed {
-                    seq,
-                    at,
-                    identity: response::fingerprint(&response),
-                    response,
-                }),
-                Err(problem) => notes.push((seq, Note::Problem(at, problem))),
-            }
+            part.take(seq, at, text, lang, pass);
         }
-        if !ledger.commit(batch.number, parsed, &mut kept, &mut notes) {
-            break;
-        }
-        for p in kept.drain(..) {
-            group.add_numbered(&p.response, p.seq);
-            if let Some(s) = &mut splits {
-                s.add_numbered(&p.response, p.seq);
-            }
+        batch.text.clear();
+        // The reader makes a new one when none is back in time.
+        let _ = give_back.try_send(batch);
+    }
+    part
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ANNA: &str = include_str!("../../examples/anna-gemeente.json");
+
+    #[test]
+    fn a_second_reading_that_differs_from_the_first_is_told() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let one = dir.path().join("een.json");
+        let two = dir.path().join("twee.json");
+        std::fs::write(&one, ANNA).expect("write");
+        std::fs::write(&two, ANNA).expect("write");
+        let sources = Sources::expand(&[one, two.clone()], Lang::En).expect("sources");
+        let instrument = Instrument::builtin();
+        let options = Options::default();
+        let gathered = gather(&sources, instrument, Lang::En, &options).expect("report");
+        assert_eq!(gathered.group.respondents(), 1);
+        assert!(matches!(
+            gathered.notes[..],
+            [Note::Duplicate(Duplicate {
+                copy: SourceRef { file: 1, line: 0 },
+                first: SourceRef { file: 0, line: 0 },
+            })]
+        ));
+
+        // The copy is another response by the second reading.
+        let response = response::parse(ANNA, instrument, Lang::En).expect("valid");
+        let copy = |identity| Copy {
+            seq: 1,
+            identity,
+            duplicate: Duplicate {
+                copy: SourceRef { file: 1, line: 0 },
+                first: SourceRef { file: 0, line: 0 },
+            },
+        };
+        for workers in [1, 2] {
+            let right = [copy(response::fingerprint(&response))];
+            let (part, read) = read_all(
+                &sources,
+                instrument,
+                Lang::En,
+                &options,
+                Pass::Again(&right),
+                workers,
+            )
+            .expect("read");
+            assert_eq!(
+                (part.changed, read, part.group.respondents()),
+                (false, 2, 1)
+            );
+            let wrong = [copy(response::fingerprint(&response) ^ 1)];
+            let (part, _) = read_all(
+                &sources,
+                instrument,
+                Lang::En,
+                &options,
+                Pass::Again(&wrong),
+                workers,
+            )
+            .expect("read");
+            assert!(part.changed);
         }
     }
-    (group, splits, notes)
 }

@@ -1,17 +1,33 @@
-//! The same response given twice counts once.
+//! The same response given twice counts once, in memory that does not grow with the
+//! input.
 //!
-//! A response's identity is its [`fingerprint`](crate::response::fingerprint); the
-//! first source with an identity is remembered in one word (file index and line
-//! packed), so memory grows by about 17 bytes per distinct response (a hash table
-//! entry of two `u64`s), never by its text.
+//! A response's identity is its [`fingerprint`](crate::response::fingerprint). Every
+//! response read leaves a sighting: its identity, its place in the reading order and
+//! its source. Which responses are copies is decided once everything is read, by
+//! sorting the sightings on identity and place: the first of each identity counts,
+//! the others are copies of it. The sightings fill a buffer of fixed size; a full
+//! buffer is sorted and written to a temporary file as a run, and the runs are merged
+//! [`FAN_IN`] at a time, as a database sorts what does not fit in memory. What stays
+//! in memory is the buffer and, at the end, the copies found.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 
 use netwerkregie::Lang;
 
 use crate::input::{SourceRef, Sources};
+
+/// Sightings kept in memory before they go to disk (1 MiB).
+const BUFFER: usize = 1 << 15;
+/// Runs merged into one at a time: the merge reads [`READ_AHEAD`] bytes of each.
+const FAN_IN: usize = 64;
+/// Bytes read from a run at a time while merging.
+const READ_AHEAD: usize = 4 << 10;
+/// Bytes of a sighting on disk.
+const RECORD: usize = 28;
 
 /// A response seen before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,140 +59,385 @@ impl Duplicate {
     }
 }
 
-/// The identities seen so far, each with the source where it came first.
-#[derive(Debug, Default)]
-pub struct FirstSeen {
-    first: HashMap<u64, u64, BuildHasherDefault<Identity>>,
-    /// Sources too large to pack (more than 2^23 files or 2^40 lines: never in
-    /// practice, but then still told truly).
-    wide: Vec<SourceRef>,
+/// A response that does not count: a copy of one that came before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Copy {
+    /// Its place in the reading order.
+    pub seq: u64,
+    /// Its identity (the same as the first's).
+    pub identity: u64,
+    /// Where it and the first came.
+    pub duplicate: Duplicate,
 }
 
-/// Bits of a packed source for the line; the file index gets the rest but the top bit.
-const LINE_BITS: u32 = 40;
-/// The top bit marks an index into `wide`.
-const WIDE: u64 = 1 << 63;
+/// One response read. Ordered by identity, then place: the first of an identity
+/// sorts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Sighting {
+    identity: u64,
+    seq: u64,
+    file: u32,
+    line: u64,
+}
 
-/// `at` in one word, or an index into `wide`.
-fn pack(wide: &mut Vec<SourceRef>, at: SourceRef) -> u64 {
-    let file = u64::from(at.file);
-    if at.line < 1 << LINE_BITS && file < 1 << (63 - LINE_BITS) {
-        (file << LINE_BITS) | at.line
-    } else {
-        wide.push(at);
-        WIDE | (wide.len() as u64 - 1)
+impl Sighting {
+    fn at(&self) -> SourceRef {
+        SourceRef {
+            file: self.file,
+            line: self.line,
+        }
     }
-}
 
-impl FirstSeen {
-    fn unpack(&self, packed: u64) -> SourceRef {
-        if packed & WIDE == 0 {
-            SourceRef {
-                file: (packed >> LINE_BITS) as u32,
-                line: packed & ((1 << LINE_BITS) - 1),
-            }
-        } else {
-            // `pack` pushed it; an index that is not there cannot happen.
-            self.wide
-                .get((packed & !WIDE) as usize)
-                .copied()
-                .unwrap_or(SourceRef { file: 0, line: 0 })
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.identity.to_le_bytes());
+        out.extend_from_slice(&self.seq.to_le_bytes());
+        out.extend_from_slice(&self.file.to_le_bytes());
+        out.extend_from_slice(&self.line.to_le_bytes());
+    }
+
+    fn read(bytes: &[u8; RECORD]) -> Sighting {
+        let word = |at: usize| {
+            let mut w = [0; 8];
+            w.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        let mut file = [0; 4];
+        file.copy_from_slice(&bytes[16..20]);
+        Sighting {
+            identity: word(0),
+            seq: word(8),
+            file: u32::from_le_bytes(file),
+            line: word(20),
         }
     }
 }
 
-/// The keys are hashes already: hashing them again would only cost time.
-#[derive(Debug, Default)]
-struct Identity(u64);
+/// The sightings of one thread's responses.
+#[derive(Debug)]
+pub struct Sightings {
+    buffer: Vec<Sighting>,
+    /// Where full buffers go, made when the first one is full.
+    disk: Option<File>,
+    /// Bytes written to `disk`.
+    end: u64,
+    /// The sorted runs in `disk`, as byte ranges, by level: a run of level `l + 1` is
+    /// `fan_in` runs of level `l` merged.
+    levels: Vec<Vec<Range<u64>>>,
+    capacity: usize,
+    fan_in: usize,
+}
 
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used for `u64` keys; this keeps any other use sound.
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+impl Default for Sightings {
+    fn default() -> Sightings {
+        Sightings::with_sizes(BUFFER, FAN_IN)
     }
 }
 
-impl FirstSeen {
-    /// Records the response with `identity` at `at`. It is new (`None`), or a duplicate
-    /// of the one seen first. Call in the order of the sources.
-    pub fn check(&mut self, identity: u64, at: SourceRef) -> Option<Duplicate> {
-        // One probe of the table: a million identities do not fit in the cache.
-        match self.first.entry(identity) {
-            Entry::Occupied(first) => {
-                let first = *first.get();
-                Some(Duplicate {
-                    copy: at,
-                    first: self.unpack(first),
-                })
+impl Sightings {
+    /// Sightings that go to disk every `capacity` and are merged `fan_in` runs at a time.
+    fn with_sizes(capacity: usize, fan_in: usize) -> Sightings {
+        Sightings {
+            buffer: Vec::new(),
+            disk: None,
+            end: 0,
+            levels: Vec::new(),
+            capacity: capacity.max(1),
+            fan_in: fan_in.max(2),
+        }
+    }
+
+    /// Records the response with `identity`, read as number `seq` at `at`.
+    pub fn record(&mut self, identity: u64, seq: u64, at: SourceRef) -> io::Result<()> {
+        self.buffer.push(Sighting {
+            identity,
+            seq,
+            file: at.file,
+            line: at.line,
+        });
+        if self.buffer.len() >= self.capacity {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the buffer as a sorted run, and merges a level that is full.
+    fn spill(&mut self) -> io::Result<()> {
+        self.buffer.sort_unstable();
+        let disk = match &self.disk {
+            Some(disk) => disk,
+            None => self.disk.insert(tempfile::tempfile()?),
+        };
+        let start = self.end;
+        let mut out = Output::new(disk, start);
+        for s in self.buffer.drain(..) {
+            out.push(s)?;
+        }
+        self.end = out.finish()?;
+        let mut run = start..self.end;
+        let mut level = 0;
+        loop {
+            if self.levels.len() <= level {
+                self.levels.push(Vec::new());
             }
-            Entry::Vacant(slot) => {
-                slot.insert(pack(&mut self.wide, at));
-                None
+            self.levels[level].push(run);
+            if self.levels[level].len() < self.fan_in {
+                return Ok(());
+            }
+            let runs = std::mem::take(&mut self.levels[level]);
+            let start = self.end;
+            let mut out = Output::new(disk, start);
+            merge(
+                runs.into_iter().map(|r| Run::disk(disk, r)).collect(),
+                |s| out.push(s),
+            )?;
+            self.end = out.finish()?;
+            run = start..self.end;
+            level += 1;
+        }
+    }
+
+    /// The copies among every sighting of `all` (the sightings of every thread), in
+    /// the reading order.
+    pub fn copies(all: Vec<Sightings>) -> io::Result<Vec<Copy>> {
+        let mut runs = Vec::new();
+        let mut disks = Vec::new();
+        for mut s in all {
+            s.buffer.sort_unstable();
+            runs.push(Run::Memory(std::mem::take(&mut s.buffer).into_iter()));
+            if let Some(disk) = s.disk.take() {
+                disks.push((disk, s.levels));
             }
         }
+        for (disk, levels) in &disks {
+            for r in levels.iter().flatten() {
+                runs.push(Run::disk(disk, r.clone()));
+            }
+        }
+        let mut copies = Vec::new();
+        let mut first: Option<Sighting> = None;
+        merge(runs, |s| {
+            match first {
+                Some(f) if f.identity == s.identity => copies.push(Copy {
+                    seq: s.seq,
+                    identity: s.identity,
+                    duplicate: Duplicate {
+                        copy: s.at(),
+                        first: f.at(),
+                    },
+                }),
+                _ => first = Some(s),
+            }
+            Ok(())
+        })?;
+        copies.sort_unstable_by_key(|c| c.seq);
+        Ok(copies)
+    }
+}
+
+/// Sorted sightings to merge: a buffer, or a run on disk read a little at a time.
+enum Run<'f> {
+    Memory(std::vec::IntoIter<Sighting>),
+    Disk {
+        file: &'f File,
+        /// What is left to read of the run.
+        left: Range<u64>,
+        bytes: Vec<u8>,
+        /// Read up to here of `bytes`.
+        at: usize,
+    },
+}
+
+impl<'f> Run<'f> {
+    fn disk(file: &'f File, range: Range<u64>) -> Run<'f> {
+        Run::Disk {
+            file,
+            left: range,
+            bytes: Vec::new(),
+            at: 0,
+        }
+    }
+
+    fn next(&mut self) -> io::Result<Option<Sighting>> {
+        match self {
+            Run::Memory(it) => Ok(it.next()),
+            Run::Disk {
+                file,
+                left,
+                bytes,
+                at,
+            } => {
+                if *at == bytes.len() {
+                    if left.is_empty() {
+                        return Ok(None);
+                    }
+                    let want = (left.end - left.start).min((READ_AHEAD / RECORD * RECORD) as u64);
+                    bytes.resize(want as usize, 0);
+                    let mut f = *file;
+                    f.seek(SeekFrom::Start(left.start))?;
+                    f.read_exact(bytes)?;
+                    left.start += want;
+                    *at = 0;
+                }
+                let mut record = [0; RECORD];
+                let slice = bytes.get(*at..*at + RECORD).ok_or_else(|| {
+                    io::Error::new(io::ErrorKind::UnexpectedEof, "a sighting cut short")
+                })?;
+                record.copy_from_slice(slice);
+                *at += RECORD;
+                Ok(Some(Sighting::read(&record)))
+            }
+        }
+    }
+}
+
+/// Merges sorted `runs` into one sorted stream, given to `out` one at a time.
+fn merge(
+    mut runs: Vec<Run<'_>>,
+    mut out: impl FnMut(Sighting) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut heap = BinaryHeap::with_capacity(runs.len());
+    for (i, run) in runs.iter_mut().enumerate() {
+        if let Some(s) = run.next()? {
+            heap.push(Reverse((s, i)));
+        }
+    }
+    while let Some(Reverse((s, i))) = heap.pop() {
+        out(s)?;
+        if let Some(next) = runs[i].next()? {
+            heap.push(Reverse((next, i)));
+        }
+    }
+    Ok(())
+}
+
+/// Sightings written to the end of a file, through a buffer.
+struct Output<'f> {
+    file: &'f File,
+    end: u64,
+    bytes: Vec<u8>,
+}
+
+impl<'f> Output<'f> {
+    fn new(file: &'f File, end: u64) -> Output<'f> {
+        Output {
+            file,
+            end,
+            bytes: Vec::with_capacity(READ_AHEAD * 4),
+        }
+    }
+
+    fn push(&mut self, s: Sighting) -> io::Result<()> {
+        s.write(&mut self.bytes);
+        if self.bytes.len() >= READ_AHEAD * 4 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut f = self.file;
+        f.seek(SeekFrom::Start(self.end))?;
+        f.write_all(&self.bytes)?;
+        self.end += self.bytes.len() as u64;
+        self.bytes.clear();
+        Ok(())
+    }
+
+    /// Writes what is left; the end of the file.
+    fn finish(mut self) -> io::Result<u64> {
+        self.flush()?;
+        Ok(self.end)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
-    #[test]
-    fn the_first_counts() {
-        let mut seen = FirstSeen::default();
-        let a = SourceRef { file: 0, line: 0 };
-        let b = SourceRef { file: 1, line: 3 };
-        assert_eq!(seen.check(7, a), None);
-        assert_eq!(seen.check(8, b), None);
-        assert_eq!(seen.check(7, b), Some(Duplicate { copy: b, first: a }));
+    fn at(file: u32, line: u64) -> SourceRef {
+        SourceRef { file, line }
     }
 
     #[test]
-    fn sources_pack_and_unpack_to_the_truth() {
-        let mut seen = FirstSeen::default();
-        for (i, at) in [
-            SourceRef { file: 0, line: 0 },
-            SourceRef {
-                file: 3,
-                line: (1 << 40) - 1,
-            },
-            SourceRef {
-                file: (1 << 23) - 1,
-                line: 12,
-            },
-            SourceRef {
-                file: 1 << 23,
-                line: 1,
-            },
-            SourceRef {
-                file: u32::MAX,
-                line: u64::MAX,
-            },
-            SourceRef {
-                file: 1,
-                line: 1 << 40,
-            },
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let copy = SourceRef { file: 9, line: 9 };
-            assert_eq!(seen.check(i as u64, at), None);
-            assert_eq!(
-                seen.check(i as u64, copy),
-                Some(Duplicate { copy, first: at })
-            );
+    fn the_first_counts() {
+        let mut seen = Sightings::default();
+        let (a, b) = (at(0, 0), at(1, 3));
+        seen.record(7, 0, a).expect("memory");
+        seen.record(8, 1, b).expect("memory");
+        seen.record(7, 2, b).expect("memory");
+        let copies = Sightings::copies(vec![seen]).expect("memory");
+        assert_eq!(
+            copies,
+            vec![Copy {
+                seq: 2,
+                identity: 7,
+                duplicate: Duplicate { copy: b, first: a },
+            }]
+        );
+    }
+
+    #[test]
+    fn sources_keep_every_bit() {
+        let mut seen = Sightings::with_sizes(2, 2);
+        let far = at(u32::MAX, u64::MAX);
+        seen.record(u64::MAX, 0, far).expect("disk");
+        seen.record(u64::MAX, 1, at(0, 1)).expect("disk");
+        seen.record(0, 2, at(1, 1 << 40)).expect("disk");
+        let copies = Sightings::copies(vec![seen]).expect("disk");
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].duplicate.first, far);
+    }
+
+    /// What the copies are, found the plain way: in order, with a map.
+    fn plainly(sightings: &[(u64, u64, SourceRef)]) -> Vec<Copy> {
+        let mut first: HashMap<u64, SourceRef> = HashMap::new();
+        let mut copies = Vec::new();
+        for &(identity, seq, at) in sightings {
+            match first.get(&identity) {
+                Some(&f) => copies.push(Copy {
+                    seq,
+                    identity,
+                    duplicate: Duplicate { copy: at, first: f },
+                }),
+                None => {
+                    first.insert(identity, at);
+                }
+            }
         }
-        assert_eq!(seen.wide.len(), 3);
+        copies
+    }
+
+    #[test]
+    fn runs_on_disk_merged_in_levels_find_what_a_map_finds() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let sightings: Vec<(u64, u64, SourceRef)> = (0..5_000u64)
+            .map(|seq| (next(1_500), seq, at(next(7) as u32, seq + 1)))
+            .collect();
+        let expected = plainly(&sightings);
+        assert!(expected.len() > 3_000, "the data has copies");
+        // One thread, and three that took turns; tiny buffers make runs of 1 to 3
+        // levels, and a buffer left in memory at the end.
+        for (threads, capacity, fan_in) in [(1, 7, 3), (1, 100, 2), (3, 13, 4), (3, 10_000, 64)] {
+            let mut all: Vec<Sightings> = (0..threads)
+                .map(|_| Sightings::with_sizes(capacity, fan_in))
+                .collect();
+            for (i, &(identity, seq, at)) in sightings.iter().enumerate() {
+                all[(i / 17) % threads]
+                    .record(identity, seq, at)
+                    .expect("disk");
+            }
+            if capacity < 5_000 {
+                assert!(all[0].levels.len() >= 2, "runs were merged on disk");
+            }
+            let copies = Sightings::copies(all).expect("disk");
+            assert_eq!(copies, expected, "{threads} {capacity} {fan_in}");
+        }
     }
 }

@@ -30,6 +30,8 @@ pub struct SourceRef {
 pub struct Sources {
     files: Vec<PathBuf>,
     names: Vec<String>,
+    /// Copies of the sources that could not be read twice, deleted when dropped.
+    copies: Vec<tempfile::TempPath>,
 }
 
 impl Sources {
@@ -72,7 +74,45 @@ impl Sources {
             return Err(t(lang, "te veel bestanden", "too many files").to_owned());
         }
         let names = files.iter().map(|f| terminal::path(f)).collect();
-        Ok(Sources { files, names })
+        Ok(Sources {
+            files,
+            names,
+            copies: Vec::new(),
+        })
+    }
+
+    /// Copies each source that cannot be read twice (a pipe, a terminal, a device) to
+    /// a temporary file that is read in its place, so that a second reading gives the
+    /// same responses. A single JSON source is copied up to one byte past the largest
+    /// response, as far as reading it would go; its name in messages stays its own.
+    pub fn rereadable(mut self, lang: Lang) -> Result<Sources, String> {
+        for (path, name) in self.files.iter_mut().zip(&self.names) {
+            // A file that cannot be looked at is said when it is read.
+            let Ok(meta) = std::fs::metadata(&*path) else {
+                continue;
+            };
+            if meta.is_file() {
+                continue;
+            }
+            let fail = |e: io::Error| format!("{name}: {}", io_problem(&e, lang));
+            let lines = is_json_lines(path);
+            let mut copy = tempfile::Builder::new()
+                .prefix("netwerkscan-")
+                .suffix(if lines { ".jsonl" } else { ".json" })
+                .tempfile()
+                .map_err(fail)?;
+            let limit = if lines {
+                u64::MAX
+            } else {
+                MAX_RESPONSE_BYTES as u64 + 1
+            };
+            let source = File::open(&*path).map_err(fail)?;
+            io::copy(&mut source.take(limit), &mut copy).map_err(fail)?;
+            let copy = copy.into_temp_path();
+            path.clone_from(&copy.to_path_buf());
+            self.copies.push(copy);
+        }
+        Ok(self)
     }
 
     /// The files, in order.

@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use netwerkregie::{Instrument, Lang};
 
 use crate::args::{Command, Parsed};
-use crate::duplicates::FirstSeen;
+use crate::duplicates::Sightings;
 use crate::input::Sources;
 use crate::terminal::{say, Terminal};
 
@@ -198,7 +198,9 @@ fn validate(
 ) -> Result<ExitCode, Stop> {
     let sources = Sources::expand(paths, lang).map_err(Stop::Failed)?;
     let mut out = Terminal::new(io::stdout().lock());
-    let mut seen = FirstSeen::default();
+    let mut seen = Sightings::default();
+    let mut seq = 0u64;
+    let mut sightings_failed = None;
     let (mut good, mut bad) = (0usize, 0usize);
     let mut failure = None;
     let items = instrument.statement_count();
@@ -237,8 +239,8 @@ fn validate(
                     failure = Some(output(lang)(e));
                     return ControlFlow::Break(());
                 }
-                if let Some(duplicate) = seen.check(response::fingerprint(&r), at) {
-                    say(&duplicate.message(&sources, lang));
+                if sightings_failed.is_none() {
+                    sightings_failed = seen.record(response::fingerprint(&r), seq, at).err();
                 }
             }
             Err(e) => {
@@ -246,12 +248,34 @@ fn validate(
                 say(&format!("{}: {e}", sources.name(at)));
             }
         }
+        seq += 1;
         ControlFlow::Continue(())
     });
     if let Some(stop) = failure {
         return Err(stop);
     }
     out.flush().map_err(output(lang))?;
+    // Copies are known once every response is read: said after the last line.
+    let copies = match sightings_failed {
+        Some(e) => Err(e),
+        None => Sightings::copies(vec![seen]),
+    };
+    match copies {
+        Ok(copies) => {
+            for c in copies {
+                say(&c.duplicate.message(&sources, lang));
+            }
+        }
+        Err(e) => say(&format!(
+            "netwerkscan: {}",
+            t(
+                lang,
+                "dubbele responsen konden niet worden gezocht (tijdelijk bestand: {e})",
+                "duplicates could not be looked for (temporary file: {e})",
+            )
+            .replace("{e}", &input::io_problem(&e, lang))
+        )),
+    }
     if bad > 0 {
         say(&format!(
             "netwerkscan: {}",
@@ -378,7 +402,9 @@ fn gather<'a>(
     lang: Lang,
     options: &netwerkregie::split::Options,
 ) -> Result<aggregate::Gathered<'a>, Stop> {
-    let sources = Sources::expand(paths, lang).map_err(Stop::Failed)?;
+    let sources = Sources::expand(paths, lang)
+        .and_then(|s| s.rereadable(lang))
+        .map_err(Stop::Failed)?;
     let gathered = aggregate::gather(&sources, instrument, lang, options).map_err(Stop::Failed)?;
     for note in &gathered.notes {
         say(&note.message(&sources, lang));

@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -575,6 +576,91 @@ fn the_parallel_report_with_duplicates_is_the_report_of_one_thread() {
     let err = stderr(&o);
     let actual: Vec<&str> = err.lines().collect();
     assert_eq!(actual, expected);
+}
+
+/// Short responses with few distinct contents: `(lines, the warnings expected, the
+/// respondents that count)`.
+fn many_short_responses(n: u64, file: &str) -> (String, Vec<String>, usize) {
+    let mut rng = Lcg(21);
+    let mut text = String::new();
+    let mut first: HashMap<(u64, u64), u64> = HashMap::new();
+    let mut warnings = Vec::new();
+    for line in 1..=n {
+        let (alias, value) = (rng.below(6_000), 1 + rng.below(5));
+        // Some copies spaced differently: the same response all the same.
+        let gap = if rng.below(5) == 0 { " " } else { "" };
+        writeln!(
+            text,
+            r#"{{"format":"netwerkscan-response","version":2,"instrument":{{"id":"netwerkscan","version":"2"}},"respondent":{{"alias":{gap}"R{alias}"}},"answers":{{"opgave-eigen":{value}}}}}"#
+        )
+        .expect("memory");
+        match first.get(&(alias, value)) {
+            Some(f) => warnings.push(format!(
+                "{file}:{line} is dezelfde respons als {file}:{f}; die telt één keer mee"
+            )),
+            None => {
+                first.insert((alias, value), line);
+            }
+        }
+    }
+    (text, warnings, first.len())
+}
+
+#[test]
+fn duplicates_among_more_responses_than_memory_holds_are_found_on_disk() {
+    // More lines than the sightings kept in memory (32,768), so sorted runs go to a
+    // temporary file, and the copies are spread over them.
+    let tmp = TempDir::new("many-duplicates");
+    let p = tmp.path("veel.jsonl");
+    let (text, expected, distinct) = many_short_responses(80_000, path_str(&p));
+    fs::write(&p, text).expect("write");
+    assert!(expected.len() > 40_000, "the data has copies");
+    let mut runs = vec![run(&["report", "--json", path_str(&p)])];
+    // On one core too, where no worker thread is started.
+    if let Ok(one) = std::process::Command::new("taskset")
+        .args(["-c", "0"])
+        .arg(env!("CARGO_BIN_EXE_netwerkscan"))
+        .args(["report", "--json", path_str(&p)])
+        .output()
+    {
+        runs.push(one);
+    }
+    for o in &runs {
+        assert_clean(o);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+        let report: Value = serde_json::from_str(&stdout(o)).expect("JSON");
+        assert_eq!(report["respondents"], json!(distinct));
+        let err = stderr(o);
+        assert_eq!(err.lines().collect::<Vec<_>>(), expected);
+    }
+    let o = run(&["validate", path_str(&p)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_with_duplicates_is_read_once_and_reported_right() {
+    // The copies are left out on a second reading, which a pipe cannot give: it is
+    // copied to a temporary file first.
+    let tmp = TempDir::new("pipe-duplicates");
+    let fifo = tmp.path("stroom.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let (text, expected, distinct) = many_short_responses(3_000, path_str(&fifo));
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::write(fifo, text))
+    };
+    let o = run(&["report", "--json", path_str(&fifo)]);
+    writer.join().expect("writer").expect("written");
+    assert_clean(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(report["respondents"], json!(distinct));
+    assert_eq!(stderr(&o).lines().collect::<Vec<_>>(), expected);
 }
 
 // ---------------------------------------------------------------- 9. --svg

@@ -562,14 +562,13 @@ fn missed_section(
     if missed("Peak memory") {
         notes.push(
             "**Peak memory.** A response given twice counts once, in every file and line \
-             of one run, so the CLI remembers one identity per distinct response: a hash \
-             table of two 64-bit words each, which with its growth slack is about 48 bytes \
-             per response at the peak of a resize. The text is never kept: with the check \
-             switched off by hand (not in this run), the peak was 3.8 MiB at 100,000 \
-             responses and 3.9 MiB at 1,000,000. Memory independent of the file \
-             would mean counting duplicates only within a window, or a probabilistic \
-             filter that could drop a distinct response as a copy; both change what the \
-             report says, so the table stays."
+             of one run. The CLI decides that after the reading: each response leaves a \
+             sighting of 28 bytes (its identity, place and source), gathered in a buffer of \
+             1 MiB per thread; a full buffer is sorted and written to a temporary file, and \
+             the runs are merged at the end, 64 at a time, reading 4 KiB of each. What \
+             still grows is that merge's read-ahead (4 KiB per 32,768 responses and \
+             thread), the copies found (each is a warning line), and the allocator's own \
+             slack; the text of a response is never kept."
                 .to_owned(),
         );
     }
