@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use netwerkregie::split::{Options, Splitter};
 use netwerkregie::{Group, Instrument, Lang};
 
-use crate::duplicates::{Copy, Duplicate, Sightings};
+use crate::duplicates::{Duplicate, Repeat, Sightings};
 use crate::input::{self, SourceRef, Sources};
 use crate::response;
 use crate::t;
@@ -90,7 +90,7 @@ enum Pass<'c> {
     /// Every response counts, and leaves a sighting.
     First,
     /// The copies the first pass found (in the reading order) are left out.
-    Again(&'c [Copy]),
+    Again(&'c [Repeat]),
 }
 
 /// What one pass found, on one thread or merged from all.
@@ -402,7 +402,7 @@ mod tests {
 
         // The copy is another response by the second reading.
         let response = response::parse(ANNA, instrument, Lang::En).expect("valid");
-        let copy = |identity| Copy {
+        let copy = |identity| Repeat {
             seq: 1,
             identity,
             duplicate: Duplicate {

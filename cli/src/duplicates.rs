@@ -61,7 +61,7 @@ impl Duplicate {
 
 /// A response that does not count: a copy of one that came before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Copy {
+pub struct Repeat {
     /// Its place in the reading order.
     pub seq: u64,
     /// Its identity (the same as the first's).
@@ -198,7 +198,7 @@ impl Sightings {
 
     /// The copies among every sighting of `all` (the sightings of every thread), in
     /// the reading order.
-    pub fn copies(all: Vec<Sightings>) -> io::Result<Vec<Copy>> {
+    pub fn copies(all: Vec<Sightings>) -> io::Result<Vec<Repeat>> {
         let mut runs = Vec::new();
         let mut disks = Vec::new();
         for mut s in all {
@@ -217,7 +217,7 @@ impl Sightings {
         let mut first: Option<Sighting> = None;
         merge(runs, |s| {
             match first {
-                Some(f) if f.identity == s.identity => copies.push(Copy {
+                Some(f) if f.identity == s.identity => copies.push(Repeat {
                     seq: s.seq,
                     identity: s.identity,
                     duplicate: Duplicate {
@@ -369,7 +369,7 @@ mod tests {
         let copies = Sightings::copies(vec![seen]).expect("memory");
         assert_eq!(
             copies,
-            vec![Copy {
+            vec![Repeat {
                 seq: 2,
                 identity: 7,
                 duplicate: Duplicate { copy: b, first: a },
@@ -390,12 +390,12 @@ mod tests {
     }
 
     /// What the copies are, found the plain way: in order, with a map.
-    fn plainly(sightings: &[(u64, u64, SourceRef)]) -> Vec<Copy> {
+    fn plainly(sightings: &[(u64, u64, SourceRef)]) -> Vec<Repeat> {
         let mut first: HashMap<u64, SourceRef> = HashMap::new();
         let mut copies = Vec::new();
         for &(identity, seq, at) in sightings {
             match first.get(&identity) {
-                Some(&f) => copies.push(Copy {
+                Some(&f) => copies.push(Repeat {
                     seq,
                     identity,
                     duplicate: Duplicate { copy: at, first: f },
