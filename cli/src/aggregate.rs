@@ -3,7 +3,10 @@
 //! One thread reads (files and JSON Lines in order) and packs the texts into batches:
 //! one string per batch, not one per response. The other threads parse and score the
 //! batches into groups of their own, which are merged at the end. Responses are
-//! numbered as read, so the merged report is the one a single thread would make.
+//! numbered as read, so the merged report is the one a single thread would make: the
+//! counts, names and comments exactly, the means and spreads to within rounding in
+//! the last digit (a sum merged from parts can round otherwise than one added in
+//! order, and which worker takes which batch varies from run to run).
 //!
 //! Duplicates are decided after the reading, from the sightings each thread recorded
 //! ([`Sightings`]): nothing waits for its turn, and memory does not grow with the
