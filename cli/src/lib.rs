@@ -42,6 +42,14 @@ pub fn t<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// A count in words: `one` when `n` is 1, else `other` (each Dutch, English), with
+/// `{n}` filled in.
+#[must_use]
+pub fn count(lang: Lang, n: usize, one: (&str, &str), other: (&str, &str)) -> String {
+    let (nl, en) = if n == 1 { one } else { other };
+    t(lang, nl, en).replace("{n}", &n.to_string())
+}
+
 /// Why a command stopped early.
 #[derive(Debug)]
 enum Stop {
@@ -218,12 +226,24 @@ fn validate(
                 .replace("{items}", &items.to_string());
                 // A response to an earlier version says so, as the report does.
                 let migrated = response::migrated(&r).map_or_else(String::new, |(from, left)| {
+                    let answers = count(
+                        lang,
+                        left,
+                        (
+                            "1 antwoord op een vervangen vraag",
+                            "1 answer to a replaced question",
+                        ),
+                        (
+                            "{n} antwoorden op vervangen vragen",
+                            "{n} answers to replaced questions",
+                        ),
+                    );
                     t(
                         lang,
-                        "; versie {from}, gelezen als versie {to}: {left} antwoord(en) op vervangen vragen weggelaten",
-                        "; version {from}, read as version {to}: {left} answer(s) to replaced questions left out",
+                        "; versie {from}, gelezen als versie {to}: {answers} weggelaten",
+                        "; version {from}, read as version {to}: {answers} left out",
                     )
-                    .replace("{left}", &left.to_string())
+                    .replace("{answers}", &answers)
                     .replace("{to}", instrument.version())
                     .replace("{from}", from)
                 });
@@ -279,13 +299,26 @@ fn validate(
     if bad > 0 {
         say(&format!(
             "netwerkscan: {}",
-            t(
+            count(
                 lang,
-                "{bad} van {n} respons(en) zijn niet geldig",
-                "{bad} of {n} response(s) are not valid",
+                bad + good,
+                (
+                    "1 van 1 respons is niet geldig",
+                    "1 of 1 response is not valid"
+                ),
+                if bad == 1 {
+                    (
+                        "1 van {n} responsen is niet geldig",
+                        "1 of {n} responses is not valid",
+                    )
+                } else {
+                    (
+                        "{bad} van {n} responsen zijn niet geldig",
+                        "{bad} of {n} responses are not valid",
+                    )
+                },
             )
             .replace("{bad}", &bad.to_string())
-            .replace("{n}", &(bad + good).to_string())
         ));
         Ok(ExitCode::FAILURE)
     } else {
@@ -380,16 +413,33 @@ fn report(a: &args::ReportArgs, instrument: &Instrument, lang: Lang) -> Result<E
 fn say_migrated(report: &netwerkregie::Report, prefix: &str, instrument: &Instrument, lang: Lang) {
     for m in &report.migrated {
         say(&format!(
-            "netwerkscan: {prefix}{}",
-            t(
+            "netwerkscan: {prefix}{}; {}",
+            count(
                 lang,
-                "{n} respons(en) beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}; {left} antwoord(en) op vervangen vragen zijn weggelaten",
-                "{n} response(s) answered version {from} of the instrument and were read as version {to}; {left} answer(s) to replaced questions were left out",
+                m.responses,
+                (
+                    "1 respons beantwoordde versie {from} van het instrument en is gelezen als versie {to}",
+                    "1 response answered version {from} of the instrument and was read as version {to}",
+                ),
+                (
+                    "{n} responsen beantwoordden versie {from} van het instrument en zijn gelezen als versie {to}",
+                    "{n} responses answered version {from} of the instrument and were read as version {to}",
+                ),
             )
-            .replace("{n}", &m.responses.to_string())
-            .replace("{left}", &m.left_out.to_string())
             .replace("{to}", instrument.version())
-            .replace("{from}", &m.from)
+            .replace("{from}", &m.from),
+            count(
+                lang,
+                m.left_out,
+                (
+                    "1 antwoord op een vervangen vraag is weggelaten",
+                    "1 answer to a replaced question was left out",
+                ),
+                (
+                    "{n} antwoorden op vervangen vragen zijn weggelaten",
+                    "{n} answers to replaced questions were left out",
+                ),
+            )
         ));
     }
 }
@@ -410,14 +460,17 @@ fn gather<'a>(
         say(&note.message(&sources, lang));
     }
     if gathered.problems > 0 {
-        return Err(Stop::Failed(format!(
-            "{} {}",
+        return Err(Stop::Failed(count(
+            lang,
             gathered.problems,
-            t(
-                lang,
-                "respons(en) konden niet worden gelezen; er is geen rapport gemaakt",
-                "response(s) could not be read; no report was made"
-            )
+            (
+                "1 respons kon niet worden gelezen; er is geen rapport gemaakt",
+                "1 response could not be read; no report was made",
+            ),
+            (
+                "{n} responsen konden niet worden gelezen; er is geen rapport gemaakt",
+                "{n} responses could not be read; no report was made",
+            ),
         )));
     }
     Ok(gathered)

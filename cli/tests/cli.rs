@@ -689,7 +689,7 @@ fn version_1_files_are_migrated_and_said_so() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "netwerkscan: 5 respons(en) beantwoordden versie 1 van het instrument en zijn gelezen als versie 2; 35 antwoord(en) op vervangen vragen zijn weggelaten\n"
+        "netwerkscan: 5 responsen beantwoordden versie 1 van het instrument en zijn gelezen als versie 2; 35 antwoorden op vervangen vragen zijn weggelaten\n"
     );
     let report: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(
@@ -727,7 +727,7 @@ fn version_1_files_are_migrated_and_said_so() {
     );
     assert_eq!(
         stderr(&o),
-        "netwerkscan: 5 response(s) answered version 1 of the instrument and were read as version 2; 35 answer(s) to replaced questions were left out\n"
+        "netwerkscan: 5 responses answered version 1 of the instrument and were read as version 2; 35 answers to replaced questions were left out\n"
     );
     assert_line(&out, "Trust 5 2.60 0.55 2.00 3.00 concern 3.60");
 
@@ -741,7 +741,7 @@ fn version_1_files_are_migrated_and_said_so() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("1 respons(en) beantwoordden versie 1 van het instrument en zijn gelezen als versie 2; 7 antwoord(en)"),
+        stderr(&o).contains("1 respons beantwoordde versie 1 van het instrument en is gelezen als versie 2; 7 antwoorden"),
         "{}",
         stderr(&o)
     );
@@ -764,7 +764,7 @@ fn version_1_files_are_migrated_and_said_so() {
     assert_eq!(
         stdout(&o),
         format!(
-            "ok: {} (Anna, Gemeente Zuiderveen; 22 van 42 uitspraken beantwoord; versie 1, gelezen als versie 2: 7 antwoord(en) op vervangen vragen weggelaten)\n\
+            "ok: {} (Anna, Gemeente Zuiderveen; 22 van 42 uitspraken beantwoord; versie 1, gelezen als versie 2: 7 antwoorden op vervangen vragen weggelaten)\n\
              ok: examples/eva-school.json (Eva, Basisschool De Wegwijzer; 34 van 42 uitspraken beantwoord)\n",
             path_str(&anna)
         )
@@ -940,7 +940,7 @@ fn bad_files_are_named_with_their_problem() {
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
     assert!(
         err.ends_with(&format!(
-            "netwerkscan: {0} van {0} respons(en) zijn niet geldig\n",
+            "netwerkscan: {0} van {0} responsen zijn niet geldig\n",
             cases.len()
         )),
         "{err}"
@@ -960,9 +960,31 @@ fn bad_files_are_named_with_their_problem() {
         stderr(&o),
         format!(
             "{}: answers.opgave-eigen: 7 ligt niet op de schaal 1..5 (gebruik 1, 2, 3, 4, 5 of null voor \"weet niet\")\n\
-             netwerkscan: 1 respons(en) konden niet worden gelezen; er is geen rapport gemaakt\n",
+             netwerkscan: 1 respons kon niet worden gelezen; er is geen rapport gemaakt\n",
             path_str(&tmp.path("seven.json"))
         )
+    );
+
+    // Counts read as counts, in both languages.
+    let seven = tmp.path("seven.json");
+    let seven = path_str(&seven);
+    let o = run(&["report", "--lang", "en", seven, seven]);
+    assert!(
+        stderr(&o).ends_with("netwerkscan: 2 responses could not be read; no report was made\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["validate", "--lang", "en", path_str(&good), seven]);
+    assert!(
+        stderr(&o).ends_with("netwerkscan: 1 of 2 responses is not valid\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["validate", seven]);
+    assert!(
+        stderr(&o).ends_with("netwerkscan: 1 van 1 respons is niet geldig\n"),
+        "{}",
+        stderr(&o)
     );
 }
 
@@ -1097,7 +1119,7 @@ fn json_lines() {
     let old = tmp.write("oud.jsonl", &v1.join("\n"));
     let o = run(&["report", "--json", path_str(&old)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("5 respons(en) beantwoordden versie 1"));
+    assert!(stderr(&o).contains("5 responsen beantwoordden versie 1"));
     let report: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     close(&report["concepts"]["vertrouwen"]["mean"], 13.0 / 5.0, "v1");
 

@@ -493,7 +493,7 @@ fn the_change_against_a_baseline_of_version_1_files() {
     // The baseline answered version 1: said, as for the current set.
     assert_eq!(
         stderr(&o),
-        "netwerkscan: nulmeting: 5 respons(en) beantwoordden versie 1 van het instrument en zijn gelezen als versie 2; 35 antwoord(en) op vervangen vragen zijn weggelaten\n"
+        "netwerkscan: nulmeting: 5 responsen beantwoordden versie 1 van het instrument en zijn gelezen als versie 2; 35 antwoorden op vervangen vragen zijn weggelaten\n"
     );
     let report: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     // The report itself is the current set's.
@@ -566,7 +566,7 @@ fn the_change_against_a_baseline_of_version_1_files() {
     assert_line(&out, "Equal standing 2.90 2.87 -0.03");
     assert_eq!(
         stderr(&o),
-        "netwerkscan: baseline: 5 response(s) answered version 1 of the instrument and were read as version 2; 35 answer(s) to replaced questions were left out\n"
+        "netwerkscan: baseline: 5 responses answered version 1 of the instrument and were read as version 2; 35 answers to replaced questions were left out\n"
     );
 }
 
@@ -688,7 +688,7 @@ fn a_bad_baseline_stops_the_report() {
         stderr(&o),
         format!(
             "{}: geen geldige JSON op regel 1, kolom 2 (key must be a string)\n\
-             netwerkscan: 1 respons(en) konden niet worden gelezen; er is geen rapport gemaakt\n",
+             netwerkscan: 1 respons kon niet worden gelezen; er is geen rapport gemaakt\n",
             path_str(&bad)
         )
     );

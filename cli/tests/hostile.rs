@@ -319,7 +319,7 @@ fn json_lines_name_every_bad_line_with_its_true_problem() {
     assert!(stdout(&o).contains("lang.jsonl:4 "), "{}", stdout(&o));
     assert!(!err.contains("leeg"), "{err}");
     assert!(
-        err.ends_with("netwerkscan: 2 van 4 respons(en) zijn niet geldig\n"),
+        err.ends_with("netwerkscan: 2 van 4 responsen zijn niet geldig\n"),
         "{err}"
     );
 
