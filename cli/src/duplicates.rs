@@ -7,7 +7,7 @@
 //! sorting the sightings on identity and place: the first of each identity counts,
 //! the others are copies of it. The sightings fill a buffer of fixed size; a full
 //! buffer is sorted and written to a temporary file as a run, and the runs are merged
-//! [`FAN_IN`] at a time, as a database sorts what does not fit in memory. What stays
+//! 64 at a time, as a database sorts what does not fit in memory. What stays
 //! in memory is the buffer and, at the end, the copies found.
 
 use std::cmp::Reverse;

@@ -6,7 +6,7 @@
 //! on input from the page.
 //!
 //! The crate builds twice (cargo features): `first` is a small module with one export,
-//! [`first::draw_first_chart`], so the page's first radar needs only the scoring of one
+//! `first::draw_first_chart`, so the page's first radar needs only the scoring of one
 //! response and the radar; `full` is the rest, loaded after the first chart is drawn.
 #![cfg(target_family = "wasm")]
 

@@ -15,7 +15,7 @@ use crate::setup::{self, Browsers};
 use crate::tools;
 use crate::Result;
 
-const STEPS: usize = 11;
+const STEPS: usize = 12;
 
 /// The wasm-bindgen-test runner waits this long (seconds) for a test; its default of
 /// 20 is short for a cold Chromium on a two-core CI machine.
@@ -69,6 +69,15 @@ fn all_steps(root: &Path, steps: &mut Steps) -> Result {
             "warnings",
         ],
     )?;
+    steps.run("documentation (cargo doc, warnings denied)", || {
+        // A doc link to nothing, or to a private item, is a warning only rustdoc sees.
+        tools::run(
+            tools::cargo(root)
+                .args(["doc", "--workspace", "--no-deps"])
+                .env("RUSTDOCFLAGS", "-D warnings"),
+        )?;
+        Ok(Outcome::Passed)
+    })?;
     steps.cargo(
         root,
         "core builds for wasm32",

@@ -1,7 +1,7 @@
 //! The instrument file's shape, as Rust types.
 //!
 //! Fixed vocabularies (modules, concepts, roles, rungs, words, ...) are enums here, so a
-//! value of these types is already well-formed; [`super::validate`] checks the rules
+//! value of these types is already well-formed; `validate` checks the rules
 //! that span fields. Every list and string is a `Cow`, so the built-in instrument is a
 //! `static` made at build time (`builtin.rs`) and a trainer's file is read at run time
 //! into the same types.

@@ -1,6 +1,6 @@
 //! One respondent's answers: the interchange format between page, facilitator and CLI.
 //!
-//! Reading is one pass of serde over the text into typed fields ([`read`]): no JSON tree
+//! Reading is one pass of serde over the text into typed fields (`read`): no JSON tree
 //! is built, and a field that is wrong is written down with its path
 //! (`answers.opgave-eigen: 7 ligt niet op de schaal 1..5`) while reading goes on, so
 //! every problem of a file is reported at once. Fields this version does not know are
