@@ -105,8 +105,6 @@ struct Part<'a> {
     sightings: Vec<Sightings>,
     /// A copy left out on the second pass was another response now.
     changed: bool,
-    /// The sightings could not be written to disk.
-    failure: Option<io::Error>,
 }
 
 impl<'a> Part<'a> {
@@ -117,7 +115,6 @@ impl<'a> Part<'a> {
             problems: Vec::new(),
             sightings: vec![Sightings::default()],
             changed: false,
-            failure: None,
         }
     }
 
@@ -140,9 +137,8 @@ impl<'a> Part<'a> {
         };
         match pass {
             Pass::First => {
-                let identity = response::fingerprint(&response);
-                if let (None, Some(sightings)) = (&self.failure, self.sightings.first_mut()) {
-                    self.failure = sightings.record(identity, seq, at).err();
+                if let Some(sightings) = self.sightings.first_mut() {
+                    sightings.record(response::fingerprint(&response), seq, at);
                 }
             }
             Pass::Again(copies) => {
@@ -169,7 +165,6 @@ impl<'a> Part<'a> {
         self.problems.extend(other.problems);
         self.sightings.extend(other.sightings);
         self.changed |= other.changed;
-        self.failure = self.failure.take().or(other.failure);
     }
 }
 
@@ -192,9 +187,6 @@ pub fn gather<'a>(
         )
         .replace("{e}", &input::io_problem(&e, lang))
     };
-    if let Some(e) = first.failure {
-        return Err(sorting(e));
-    }
     let copies = Sightings::copies(first.sightings).map_err(sorting)?;
     let problems = first.problems.len();
     let mut notes: Vec<(u64, Note)> = first

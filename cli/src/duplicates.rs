@@ -8,7 +8,8 @@
 //! the others are copies of it. The sightings fill a buffer of fixed size; a full
 //! buffer is sorted and written to a temporary file as a run, and the runs are merged
 //! 64 at a time, as a database sorts what does not fit in memory. What stays
-//! in memory is the buffer and, at the end, the copies found.
+//! in memory is the buffer and, at the end, the copies found. Where no temporary file
+//! can be made or written, the buffer grows instead: more memory, the same copies.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -125,6 +126,8 @@ pub struct Sightings {
     levels: Vec<Vec<Range<u64>>>,
     capacity: usize,
     fan_in: usize,
+    /// Makes the temporary file (a field, so that a test can make it fail).
+    make_disk: fn() -> io::Result<File>,
 }
 
 impl Default for Sightings {
@@ -143,36 +146,40 @@ impl Sightings {
             levels: Vec::new(),
             capacity: capacity.max(1),
             fan_in: fan_in.max(2),
+            make_disk: tempfile::tempfile,
         }
     }
 
     /// Records the response with `identity`, read as number `seq` at `at`.
-    pub fn record(&mut self, identity: u64, seq: u64, at: SourceRef) -> io::Result<()> {
+    pub fn record(&mut self, identity: u64, seq: u64, at: SourceRef) {
         self.buffer.push(Sighting {
             identity,
             seq,
             file: at.file,
             line: at.line,
         });
-        if self.buffer.len() >= self.capacity {
-            self.spill()?;
+        if self.buffer.len() >= self.capacity && self.spill().is_err() {
+            // No temporary file to be had (a read-only or full disk): the sightings
+            // stay in memory from here on, as they did before there were runs.
+            self.capacity = usize::MAX;
         }
-        Ok(())
     }
 
-    /// Writes the buffer as a sorted run, and merges a level that is full.
+    /// Writes the buffer as a sorted run, and merges a level that is full. On an
+    /// error, every sighting is still where it was: in the buffer, or in a run.
     fn spill(&mut self) -> io::Result<()> {
         self.buffer.sort_unstable();
         let disk = match &self.disk {
             Some(disk) => disk,
-            None => self.disk.insert(tempfile::tempfile()?),
+            None => self.disk.insert((self.make_disk)()?),
         };
         let start = self.end;
         let mut out = Output::new(disk, start);
-        for s in self.buffer.drain(..) {
-            out.push(s)?;
+        for s in &self.buffer {
+            out.push(*s)?;
         }
         self.end = out.finish()?;
+        self.buffer.clear();
         let mut run = start..self.end;
         let mut level = 0;
         loop {
@@ -183,14 +190,14 @@ impl Sightings {
             if self.levels[level].len() < self.fan_in {
                 return Ok(());
             }
-            let runs = std::mem::take(&mut self.levels[level]);
             let start = self.end;
             let mut out = Output::new(disk, start);
-            merge(
-                runs.into_iter().map(|r| Run::disk(disk, r)).collect(),
-                |s| out.push(s),
-            )?;
+            let runs = self.levels[level].iter();
+            merge(runs.map(|r| Run::disk(disk, r.clone())).collect(), |s| {
+                out.push(s)
+            })?;
             self.end = out.finish()?;
+            self.levels[level].clear();
             run = start..self.end;
             level += 1;
         }
@@ -363,9 +370,9 @@ mod tests {
     fn the_first_counts() {
         let mut seen = Sightings::default();
         let (a, b) = (at(0, 0), at(1, 3));
-        seen.record(7, 0, a).expect("memory");
-        seen.record(8, 1, b).expect("memory");
-        seen.record(7, 2, b).expect("memory");
+        seen.record(7, 0, a);
+        seen.record(8, 1, b);
+        seen.record(7, 2, b);
         let copies = Sightings::copies(vec![seen]).expect("memory");
         assert_eq!(
             copies,
@@ -381,9 +388,9 @@ mod tests {
     fn sources_keep_every_bit() {
         let mut seen = Sightings::with_sizes(2, 2);
         let far = at(u32::MAX, u64::MAX);
-        seen.record(u64::MAX, 0, far).expect("disk");
-        seen.record(u64::MAX, 1, at(0, 1)).expect("disk");
-        seen.record(0, 2, at(1, 1 << 40)).expect("disk");
+        seen.record(u64::MAX, 0, far);
+        seen.record(u64::MAX, 1, at(0, 1));
+        seen.record(0, 2, at(1, 1 << 40));
         let copies = Sightings::copies(vec![seen]).expect("disk");
         assert_eq!(copies.len(), 1);
         assert_eq!(copies[0].duplicate.first, far);
@@ -429,15 +436,31 @@ mod tests {
                 .map(|_| Sightings::with_sizes(capacity, fan_in))
                 .collect();
             for (i, &(identity, seq, at)) in sightings.iter().enumerate() {
-                all[(i / 17) % threads]
-                    .record(identity, seq, at)
-                    .expect("disk");
+                all[(i / 17) % threads].record(identity, seq, at);
             }
             if capacity < 5_000 {
                 assert!(all[0].levels.len() >= 2, "runs were merged on disk");
             }
             let copies = Sightings::copies(all).expect("disk");
             assert_eq!(copies, expected, "{threads} {capacity} {fan_in}");
+        }
+
+        // No temporary file can be made, or written: the sightings stay in memory,
+        // and the copies are the same.
+        let cannot_make: fn() -> io::Result<File> =
+            || Err(io::Error::new(io::ErrorKind::PermissionDenied, "read-only"));
+        let cannot_write: fn() -> io::Result<File> = || File::open("/dev/null");
+        for make_disk in [cannot_make, cannot_write] {
+            let mut seen = Sightings {
+                make_disk,
+                ..Sightings::with_sizes(10, 3)
+            };
+            for &(identity, seq, at) in &sightings {
+                seen.record(identity, seq, at);
+            }
+            assert!(seen.levels.is_empty());
+            assert_eq!(seen.buffer.len(), sightings.len());
+            assert_eq!(Sightings::copies(vec![seen]).expect("memory"), expected);
         }
     }
 }

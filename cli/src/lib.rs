@@ -208,7 +208,6 @@ fn validate(
     let mut out = Terminal::new(io::stdout().lock());
     let mut seen = Sightings::default();
     let mut seq = 0u64;
-    let mut sightings_failed = None;
     let (mut good, mut bad) = (0usize, 0usize);
     let mut failure = None;
     let items = instrument.statement_count();
@@ -259,9 +258,7 @@ fn validate(
                     failure = Some(output(lang)(e));
                     return ControlFlow::Break(());
                 }
-                if sightings_failed.is_none() {
-                    sightings_failed = seen.record(response::fingerprint(&r), seq, at).err();
-                }
+                seen.record(response::fingerprint(&r), seq, at);
             }
             Err(e) => {
                 bad += 1;
@@ -276,11 +273,7 @@ fn validate(
     }
     out.flush().map_err(output(lang))?;
     // Copies are known once every response is read: said after the last line.
-    let copies = match sightings_failed {
-        Some(e) => Err(e),
-        None => Sightings::copies(vec![seen]),
-    };
-    match copies {
+    match Sightings::copies(vec![seen]) {
         Ok(copies) => {
             for c in copies {
                 say(&c.duplicate.message(&sources, lang));
