@@ -15,7 +15,6 @@
 //! was). Deciding on the parsed response, not its raw text, is what makes a
 //! reformatted copy a duplicate too.
 
-use std::io;
 use std::ops::{ControlFlow, Range};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -23,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use netwerkregie::split::{Options, Splitter};
 use netwerkregie::{Group, Instrument, Lang};
 
-use crate::duplicates::{Duplicate, Repeat, Sightings};
+use crate::duplicates::{self, Duplicate, Repeat, Sightings};
 use crate::input::{self, SourceRef, Sources};
 use crate::response;
 use crate::t;
@@ -102,6 +101,7 @@ struct Part<'a> {
     splits: Option<Splitter<'a>>,
     /// The responses that cannot be read: place in the reading order, source, why.
     problems: Vec<(u64, SourceRef, String)>,
+    /// The sightings of each thread that filled this part, its own first.
     sightings: Vec<Sightings>,
     /// A copy left out on the second pass was another response now.
     changed: bool,
@@ -179,15 +179,13 @@ pub fn gather<'a>(
 ) -> Result<Gathered<'a>, String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let (first, read) = read_all(sources, instrument, lang, options, Pass::First, workers)?;
-    let sorting = |e: io::Error| {
-        t(
-            lang,
-            "dubbele responsen konden niet worden gezocht (tijdelijk bestand: {e}); er is geen rapport gemaakt",
-            "duplicates could not be looked for (temporary file: {e}); no report was made",
+    let copies = Sightings::copies(first.sightings).map_err(|e| {
+        format!(
+            "{}; {}",
+            duplicates::unsorted(&e, lang),
+            t(lang, "er is geen rapport gemaakt", "no report was made")
         )
-        .replace("{e}", &input::io_problem(&e, lang))
-    };
-    let copies = Sightings::copies(first.sightings).map_err(sorting)?;
+    })?;
     let problems = first.problems.len();
     let mut notes: Vec<(u64, Note)> = first
         .problems
@@ -406,30 +404,23 @@ mod tests {
             },
         };
         for workers in [1, 2] {
-            let right = [copy(response::fingerprint(&response))];
-            let (part, read) = read_all(
-                &sources,
-                instrument,
-                Lang::En,
-                &options,
-                Pass::Again(&right),
-                workers,
-            )
-            .expect("read");
+            let again = |copies: &[Repeat]| {
+                read_all(
+                    &sources,
+                    instrument,
+                    Lang::En,
+                    &options,
+                    Pass::Again(copies),
+                    workers,
+                )
+                .expect("read")
+            };
+            let (part, read) = again(&[copy(response::fingerprint(&response))]);
             assert_eq!(
                 (part.changed, read, part.group.respondents()),
                 (false, 2, 1)
             );
-            let wrong = [copy(response::fingerprint(&response) ^ 1)];
-            let (part, _) = read_all(
-                &sources,
-                instrument,
-                Lang::En,
-                &options,
-                Pass::Again(&wrong),
-                workers,
-            )
-            .expect("read");
+            let (part, _) = again(&[copy(response::fingerprint(&response) ^ 1)]);
             assert!(part.changed);
         }
     }

@@ -60,6 +60,18 @@ impl Duplicate {
     }
 }
 
+/// Why the copies could not be found: the temporary file of the sightings could not be
+/// read back.
+#[must_use]
+pub fn unsorted(e: &io::Error, lang: Lang) -> String {
+    crate::t(
+        lang,
+        "dubbele responsen konden niet worden gezocht (tijdelijk bestand: {e})",
+        "duplicates could not be looked for (temporary file: {e})",
+    )
+    .replace("{e}", &crate::input::io_problem(e, lang))
+}
+
 /// A response that does not count: a copy of one that came before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Repeat {

@@ -141,17 +141,18 @@ fn load_instrument(command: &Command, lang: Lang) -> Result<Instrument, Stop> {
                 // 77 problems joined by escaped newlines cannot be read.
                 netwerkregie::InstrumentError::Invalid(problems) => Stop::Listed(
                     format!(
-                        "{name}: {} ({} {}):",
+                        "{name}: {} ({}):",
                         t(
                             lang,
                             "het instrument is niet geldig",
                             "the instrument is not valid"
                         ),
-                        problems.len(),
-                        match problems.len() {
-                            1 => t(lang, "probleem", "problem"),
-                            _ => t(lang, "problemen", "problems"),
-                        }
+                        count(
+                            lang,
+                            problems.len(),
+                            ("1 probleem", "1 problem"),
+                            ("{n} problemen", "{n} problems"),
+                        ),
                     ),
                     problems.iter().map(|p| p.message(lang)).collect(),
                 ),
@@ -279,15 +280,7 @@ fn validate(
                 say(&c.duplicate.message(&sources, lang));
             }
         }
-        Err(e) => say(&format!(
-            "netwerkscan: {}",
-            t(
-                lang,
-                "dubbele responsen konden niet worden gezocht (tijdelijk bestand: {e})",
-                "duplicates could not be looked for (temporary file: {e})",
-            )
-            .replace("{e}", &input::io_problem(&e, lang))
-        )),
+        Err(e) => say(&format!("netwerkscan: {}", duplicates::unsorted(&e, lang))),
     }
     if bad > 0 {
         say(&format!(
